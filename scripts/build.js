@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Builds the compiler (compiler/, test/) into dist/ with the TypeScript that
+// @ts-morph/bootstrap bundles: the same copy the compiler uses at run time,
+// so the project never loads a second `typescript` package.
+import { createProjectSync, ts } from "@ts-morph/bootstrap";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const project = createProjectSync({ tsConfigFilePath: path.join(root, "tsconfig.json") });
+const program = project.createProgram();
+const diagnostics = ts.getPreEmitDiagnostics(program);
+const result = program.emit();
+const all = [...diagnostics, ...result.diagnostics];
+if (all.length > 0) {
+  const host = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => "\n",
+  };
+  process.stderr.write(ts.formatDiagnosticsWithColorAndContext(all, host));
+  process.exit(1);
+}
