@@ -1,0 +1,126 @@
+// The Node engine: `flbc run --engine node`. Runs a plugin's TypeScript
+// source under Node with stdlib/index.js, the reference semantics that the
+// compiled C must match, and reports what the local host would print.
+//
+// One run: load the descriptor, resolve the config from the properties,
+// `init`, then the kind's runner over the input, then `exit`.
+import type { FilterDescriptor, LogLevel, PluginDescriptor } from "./descriptor.js";
+import { formatEvent, parseEvents, type Event } from "./events.js";
+import { errorMessage, filterEvent } from "./filter.js";
+import { createLog, type Instance } from "./instance.js";
+import { LoadError, loadPluginDescriptor } from "./load.js";
+import { resolveConfig } from "./properties.js";
+
+export { loadPluginDescriptor } from "./load.js";
+export type { PluginDescriptor } from "./descriptor.js";
+
+export interface RunNodeOptions {
+  /** The plugin's .ts file. */
+  entry: string;
+  /** Properties, as `-p key=value` gives them (keys case-insensitive). */
+  props: Record<string, string>;
+  /** Input and output lines are `[[time, metadata], body]` instead of bodies. */
+  events: boolean;
+  /** The input: JSON lines. */
+  input: string;
+  /** The tag of the records (default "test"). */
+  tag?: string;
+  /** Highest log level printed (default "info", Fluent Bit's default). */
+  logLevel?: LogLevel;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  /** 0, or 1 when the plugin could not be loaded, configured or initialised, or the input is invalid. */
+  code: number;
+}
+
+export async function runNode(opts: RunNodeOptions): Promise<RunResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const result = (code: number): RunResult => ({ stdout: lines(stdout), stderr: lines(stderr), code });
+  const fail = (message: string): RunResult => {
+    stderr.push(message);
+    return result(1);
+  };
+
+  let plugin: PluginDescriptor;
+  try {
+    plugin = await loadPluginDescriptor(opts.entry, { log: (...data) => stdout.push(consoleLine(data)) });
+  } catch (e) {
+    return fail(e instanceof LoadError ? e.message : `[error] ${opts.entry}: ${describeError(e)}`);
+  }
+
+  const resolved = await resolveConfig(plugin, opts.props);
+  if (!resolved.ok) {
+    return fail(`[error] ${resolved.message}`);
+  }
+  const instance: Instance = {
+    config: resolved.config,
+    state: undefined,
+    log: createLog(plugin, (line) => stderr.push(line), opts.logLevel ?? "info"),
+  };
+  if (plugin.init !== undefined) {
+    try {
+      instance.state = plugin.init(instance.config);
+    } catch (e) {
+      instance.log.error(`init failed: ${errorMessage(e)}`);
+      return result(1);
+    }
+  }
+
+  const parsed = parseEvents(opts.input, opts.events);
+  let code = 0;
+  switch (plugin.kind) {
+    case "filter":
+      runFilter(plugin, instance, opts, parsed.events, stdout);
+      break;
+    case "output":
+    case "input":
+      stderr.push(`the Node engine cannot run ${plugin.kind} plugins yet`);
+      code = 1;
+      break;
+  }
+
+  if (parsed.error !== undefined) {
+    stderr.push(parsed.error);
+    code = 1;
+  }
+  if (plugin.exit !== undefined) {
+    try {
+      plugin.exit({ config: instance.config, state: instance.state, log: instance.log });
+    } catch (e) {
+      instance.log.error(`exit failed: ${errorMessage(e)}`);
+    }
+  }
+  return result(code);
+}
+
+/** Filters the events one by one, printing each result before the next call (as the host streams). */
+function runFilter(
+  plugin: FilterDescriptor,
+  instance: Instance,
+  opts: RunNodeOptions,
+  events: readonly Event[],
+  stdout: string[],
+): void {
+  for (const event of events) {
+    for (const out of filterEvent(plugin, instance, opts.tag ?? "test", event)) {
+      stdout.push(formatEvent(out, opts.events));
+    }
+  }
+}
+
+/** console.log's line: strings as they are, undefined as "undefined", the rest as JSON. */
+function consoleLine(data: unknown[]): string {
+  return data.map((v) => (typeof v === "string" ? v : v === undefined ? "undefined" : JSON.stringify(v))).join(" ");
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function lines(out: string[]): string {
+  return out.map((line) => `${line}\n`).join("");
+}
