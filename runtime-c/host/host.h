@@ -1,0 +1,74 @@
+/*
+ * host.h: what the host's own modules share; plugins never see it (it is
+ * not under include/).
+ */
+#ifndef FLBC_HOST_H
+#define FLBC_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <fluent-bit/flb_sds.h>
+
+/* Exit codes of the host program. */
+#define HOST_EXIT_OK     0
+#define HOST_EXIT_FAIL   1     /* plugin, init or input error */
+#define HOST_EXIT_USAGE  2
+
+/* ${VAR} and ${VAR:-default} expansion from the process environment, as
+ * Fluent Bit applies to property values; NULL when out of memory. */
+flb_sds_t host_env_translate(const char *value);
+
+/* Frees what flb_log.c keeps for log suppression. */
+void host_log_cleanup(void);
+
+/* Output and input plugins: the last FLB_OUTPUT_RETURN value, the timer
+ * collector an input registered, and what it appended. */
+struct flb_input_instance;
+struct flb_config;
+typedef int (*host_collect_fn)(struct flb_input_instance *,
+                               struct flb_config *, void *);
+
+struct host_plugin_io {
+    int output_ret;            /* -1 until FLB_OUTPUT_RETURN */
+    host_collect_fn collect;   /* NULL until flb_input_set_collector_time */
+    long interval_ns;
+    char *appended;            /* flb_input_log_append bytes (flb_malloc) */
+    size_t appended_len;
+};
+
+extern struct host_plugin_io host_io;
+
+/* Chunks handed to a plugin: each in its own exact-size flb_malloc block,
+ * so that a read past the end is caught by ASan/valgrind. */
+struct host_chunk {
+    uint8_t *data;
+    size_t len;
+    size_t records;            /* log events, group markers excluded */
+};
+
+struct host_chunks {
+    struct host_chunk *items;
+    size_t n;
+    size_t cap;
+};
+
+/* JSON lines (bodies, or [[time, metadata], body] with events) -> chunks of
+ * per_chunk records, encoded as Fluent Bit's log event encoder does. Prints
+ * the offending line number and returns -1 on bad input. */
+int host_chunks_from_json(const char *text, size_t len, int events,
+                          size_t per_chunk, struct host_chunks *out);
+/* Raw msgpack events -> chunks of per_chunk events, bytes as given; a
+ * malformed tail goes, as is, into the last chunk. */
+int host_chunks_from_msgpack(const uint8_t *data, size_t len,
+                             size_t per_chunk, struct host_chunks *out);
+void host_chunks_free(struct host_chunks *c);
+
+/* Log records in a chunk; -1 if it is not a sequence of valid events. */
+long host_count_records(const uint8_t *data, size_t len);
+/* Appends one JSON line per record body (events: [[time, metadata], body],
+ * group markers included) to out; -1 if the chunk is malformed. */
+struct flbc_buf;
+int host_chunk_to_json(const uint8_t *data, size_t len, int events,
+                       struct flbc_buf *out);
+
+#endif
