@@ -1,0 +1,327 @@
+// The local host (runtime-c/host/) and the toolchain driver
+// (compiler/toolchain/), exercised with a hand-written filter plugin,
+// test/fixtures/host/filter_level.c: it drops records whose `level` is in
+// `drop_levels` (default "debug") and sets `seen: true` on the others unless
+// `mark` is off.
+import test from "ava";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  amalgamateRuntime,
+  buildHost,
+  compileCheck,
+  hostIncludeDir,
+  runHost,
+  sanitizerAvailable,
+  writeRuntimeHeader,
+} from "../compiler/toolchain/index.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const fixture = path.join(root, "test", "fixtures", "host", "filter_level.c");
+const symbol = "filter_level_plugin";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "flbc-host-test-"));
+test.after.always(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+// Deterministic log lines: no timestamp.
+const env = { FLBC_HOST_LOG_NOTIME: "1" };
+
+let built: Promise<string> | undefined;
+function host(): Promise<string> {
+  built ??= buildHost({ pluginC: fixture, symbol, kind: "filter", outDir: scratch }).then(
+    (r) => r.binary,
+  );
+  return built;
+}
+
+async function run(args: string[], input: string | Buffer, binary?: string) {
+  return runHost(binary ?? (await host()), args, input, { env });
+}
+
+const lines = (...records: unknown[]): string =>
+  records.map((r) => JSON.stringify(r)).join("\n") + "\n";
+
+test("JSON bodies in and out: drops debug records, marks the others", async (t) => {
+  const r = await run(
+    [],
+    lines({ level: "info", msg: "a" }, { level: "debug" }, { n: 1.5, list: [1, { x: null }] }) +
+      "\n   \n",
+  );
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stdout.toString(),
+    lines({ level: "info", msg: "a", seen: true }, { n: 1.5, list: [1, { x: null }], seen: true }),
+  );
+  t.is(r.stderr, "[ info] [filter:level:level.0] dropped 1 records\n");
+});
+
+test("floats stay floats: 1.0 prints as 1.0", async (t) => {
+  const r = await run(["-p", "mark=off"], '{"a":1.0,"b":1}\n');
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout.toString(), '{"a":1.0,"b":1}\n');
+});
+
+test("--events round-trips time (to the nanosecond) and metadata", async (t) => {
+  const input =
+    '[[1700000000.123456789,{"trace":"x"}],{"level":"info"}]\n' +
+    '[[1700000001,{}],{"level":"info","k":[1,2]}]\n' +
+    '[[0.5,{"m":{"n":1}}],{"level":"debug"}]\n';
+  const r = await run(["--events"], input);
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stdout.toString(),
+    '[[1700000000.123456789,{"trace":"x"}],{"level":"info","seen":true}]\n' +
+      '[[1700000001,{}],{"level":"info","k":[1,2],"seen":true}]\n',
+  );
+});
+
+test("plain bodies get time 0 and empty metadata", async (t) => {
+  const mp = await run(["--out", "msgpack", "-p", "mark=off"], '{"a":1}\n');
+  t.is(mp.code, 0, mp.stderr);
+  const ev = await run(["--in", "msgpack", "--events", "-p", "mark=off"], mp.stdout);
+  t.is(ev.code, 0, ev.stderr);
+  t.is(ev.stdout.toString(), '[[0,{}],{"a":1}]\n');
+});
+
+test("chunks are encoded as Fluent Bit's log event encoder writes them", async (t) => {
+  const r = await run(["--out", "msgpack", "-p", "mark=off"], '{"a":1}\n');
+  t.is(r.code, 0, r.stderr);
+  // [[EventTime(0, 0), {}], {"a": 1}]: fixarray 2, fixarray 2, fixext8 type 0.
+  t.deepEqual(
+    [...r.stdout],
+    [0x92, 0x92, 0xd7, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0x80, 0x81, 0xa1, 0x61, 0x01],
+  );
+});
+
+test("NOTOUCH passes the input chunk through byte for byte (msgpack mode)", async (t) => {
+  const records = Array.from({ length: 5 }, (_, i) => ({ i, level: "info", s: "é\u0000x" }));
+  const mp = await run(["--out", "msgpack", "-p", "mark=off"], lines(...records));
+  t.is(mp.code, 0, mp.stderr);
+  const r = await run(["--in", "msgpack", "--out", "msgpack", "-p", "mark=off", "--trace"], mp.stdout);
+  t.is(r.code, 0, r.stderr);
+  t.true(r.stdout.equals(mp.stdout));
+  t.regex(r.stderr, /^chunk 1: in=5 out=5 result=NOTOUCH$/m);
+});
+
+test("records are grouped into chunks of --chunk-records", async (t) => {
+  const records = Array.from({ length: 10 }, (_, i) => ({ i, level: i === 4 ? "debug" : "info" }));
+  const r = await run(["--chunk-records", "3", "--trace", "-p", "mark=off"], lines(...records));
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stdout.toString(),
+    lines(...records.filter((x) => x.level !== "debug")),
+  );
+  const trace = r.stderr.split("\n").filter((l) => l.startsWith("chunk "));
+  t.deepEqual(trace, [
+    "chunk 1: in=3 out=3 result=NOTOUCH",
+    "chunk 2: in=3 out=2 result=MODIFIED",
+    "chunk 3: in=3 out=3 result=NOTOUCH",
+    "chunk 4: in=1 out=1 result=NOTOUCH",
+  ]);
+});
+
+test("msgpack input is split on event boundaries into chunks", async (t) => {
+  const records = Array.from({ length: 7 }, (_, i) => ({ i }));
+  const mp = await run(["--out", "msgpack", "-p", "mark=off"], lines(...records));
+  const r = await run(["--in", "msgpack", "--chunk-records", "2", "--trace"], mp.stdout);
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout.toString(), lines(...records.map((x) => ({ ...x, seen: true }))));
+  t.is(r.stderr.split("\n").filter((l) => l.startsWith("chunk ")).length, 4);
+});
+
+test("properties: keys are case-insensitive, lists and ${VAR} are expanded", async (t) => {
+  const r = await runHost(
+    await host(),
+    ["-p", "DROP_LEVELS= trace , info", "-p", "Mark_Key=${FLBC_TEST_KEY}", "-p", "alias=lv"],
+    lines({ level: "info" }, { level: "trace" }, { level: "debug" }),
+    { env: { ...env, FLBC_TEST_KEY: "checked" } },
+  );
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout.toString(), lines({ level: "debug", checked: true }));
+  t.is(r.stderr, "[ info] [filter:level:lv] dropped 2 records\n");
+});
+
+test("an unknown property fails like Fluent Bit", async (t) => {
+  const r = await run(["-p", "colour=red"], lines({ a: 1 }));
+  t.is(r.code, 1);
+  t.is(r.stdout.length, 0);
+  t.is(
+    r.stderr,
+    "[error] [config] level: unknown configuration property 'colour'. The following " +
+      "properties are allowed: drop_levels, mark, mark_key, max_fields, and fail_init.\n",
+  );
+});
+
+test("generic filter properties are accepted (match, alias, log_level, active)", async (t) => {
+  const r = await run(
+    ["-p", "match=*", "-p", "log_level=error", "-p", "log_suppress_interval=5s"],
+    lines({ a: 1 }),
+  );
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stderr, ""); // the exit info line is below log_level=error
+  const off = await run(["-p", "active=false", "--trace"], lines({ level: "debug" }));
+  t.is(off.stdout.toString(), lines({ level: "debug" }));
+  t.regex(off.stderr, /result=NOTOUCH/);
+});
+
+test("log_level=debug shows the plugin's debug lines", async (t) => {
+  const r = await run(["-p", "log_level=debug"], lines({ a: 1 }));
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stderr,
+    "[debug] [filter:level:level.0] marking with 'seen'\n" +
+      "[ info] [filter:level:level.0] dropped 0 records\n",
+  );
+});
+
+test("a bad boolean is rejected; INT values go through atoi as in Fluent Bit", async (t) => {
+  const bad = await run(["-p", "mark=maybe"], lines({ a: 1 }));
+  t.is(bad.code, 1);
+  t.is(
+    bad.stderr,
+    "[error] [config map] invalid value for boolean property 'mark=maybe'\n" +
+      "[error] [filter:level:level.0] configuration error\n" +
+      "[error] Failed initialize filter level.0\n" +
+      "[error] [engine] filter initialization failed\n",
+  );
+  // Booleans accept true/false, on/off, yes/no in any case, but not 1/0.
+  const one = await run(["-p", "mark=1"], lines({ a: 1 }));
+  t.is(one.code, 1);
+  const yes = await run(["-p", "mark=YES"], lines({ a: 1 }));
+  t.is(yes.code, 0);
+  // "abc" is 0 (no limit), "1abc" is 1: Fluent Bit's config map never fails an INT.
+  const abc = await run(["-p", "max_fields=abc"], lines({ a: 1, b: 2 }));
+  t.is(abc.stdout.toString(), lines({ a: 1, b: 2, seen: true }));
+  const one1 = await run(["-p", "max_fields=1abc"], lines({ a: 1, b: 2 }, { a: 1 }));
+  t.is(one1.stdout.toString(), lines({ a: 1, seen: true }));
+});
+
+test("an invalid log_level fails the property like Fluent Bit", async (t) => {
+  const r = await run(["-p", "log_level=loud"], lines({ a: 1 }));
+  t.is(r.code, 1);
+  t.is(
+    r.stderr,
+    "[error] [config] could not configure property 'log_level' on filter plugin " +
+      "with section name 'level'\n",
+  );
+});
+
+test("cb_init failing exits 1 after the plugin's log lines, without cb_exit", async (t) => {
+  const r = await run(["-p", "fail_init=true"], lines({ a: 1 }));
+  t.is(r.code, 1);
+  t.is(
+    r.stderr,
+    "[error] [filter:level:level.0] init failed on request (fail_init)\n" +
+      "[error] Failed initialize filter level.0\n" +
+      "[error] [engine] filter initialization failed\n",
+  );
+});
+
+test("bad input lines: the line number and exit 1", async (t) => {
+  const notJson = await run([], '{"a":1}\n\n{"a":\n');
+  t.is(notJson.code, 1);
+  t.regex(notJson.stderr, /^line 3: invalid JSON/);
+  const notObject = await run([], '{"a":1}\n[1,2]\n');
+  t.is(notObject.code, 1);
+  t.is(notObject.stderr, "line 2: a record must be a JSON object\n");
+  const badEvent = await run(["--events"], '[[1,{}],{"a":1}]\n[1,{"a":1}]\n');
+  t.is(badEvent.code, 1);
+  t.regex(badEvent.stderr, /^line 2: an event must be/);
+});
+
+test("usage errors exit 2", async (t) => {
+  for (const args of [["--bogus"], ["-p", "novalue"], ["--chunk-records", "0"], ["--in", "xml"], ["-p"]]) {
+    const r = await run(args, "");
+    t.is(r.code, 2, args.join(" "));
+  }
+});
+
+test("group markers pass through and are hidden from plain output", async (t) => {
+  const input =
+    '[[-1,{"group":1}],{"resource":{}}]\n' +
+    '[[1,{}],{"level":"info"}]\n' +
+    '[[-2,{}],{}]\n';
+  const plain = await run(["--events", "--trace"], input);
+  t.is(plain.code, 0, plain.stderr);
+  t.is(
+    plain.stdout.toString(),
+    '[[-1,{"group":1}],{"resource":{}}]\n[[1,{}],{"level":"info","seen":true}]\n[[-2,{}],{}]\n',
+  );
+  t.regex(plain.stderr, /chunk 1: in=1 out=1 result=MODIFIED/);
+  const mp = await run(["--events", "--out", "msgpack", "-p", "mark=off"], input);
+  t.is(mp.code, 0, mp.stderr);
+  const bodies = await run(["--in", "msgpack", "-p", "mark=off"], mp.stdout);
+  t.is(bodies.stdout.toString(), lines({ level: "info" }));
+});
+
+test("amalgamateRuntime is deterministic and self-contained", (t) => {
+  const a = amalgamateRuntime();
+  t.is(a, amalgamateRuntime());
+  t.true(a.startsWith("/*"));
+  t.regex(a, /#ifndef FLBC_RT_H\n#define FLBC_RT_H\n/);
+  t.notRegex(a, /#\s*include\s*"flbc\.h"/);
+  t.regex(a, /\/\* =+ flbc\.h =+ \*\//);
+  const file = writeRuntimeHeader(path.join(scratch, "rt"));
+  t.is(fs.readFileSync(file, "utf8"), a);
+});
+
+test("the fixture compiles under gcc and clang with the strict flags", async (t) => {
+  const dir = path.join(scratch, "rt");
+  writeRuntimeHeader(dir);
+  for (const cc of ["gcc", "clang"]) {
+    const r = await compileCheck(fixture, ["-I", hostIncludeDir, "-I", dir], cc).catch(
+      (e: Error) => ({ ok: false, stderr: e.message }),
+    );
+    if (r.stderr.includes("ENOENT")) {
+      t.log(`${cc} not installed`);
+      continue;
+    }
+    t.true(r.ok, `${cc}: ${r.stderr}`);
+  }
+});
+
+test("build errors carry the compiler's message", async (t) => {
+  const bad = path.join(scratch, "bad.c");
+  fs.writeFileSync(bad, "int broken(void) { return }\n");
+  const err = await t.throwsAsync(
+    buildHost({ pluginC: bad, symbol: "filter_bad_plugin", kind: "filter", outDir: scratch }),
+  );
+  t.regex(err?.message ?? "", /bad\.c:1/);
+});
+
+test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
+  if (!(await sanitizerAvailable())) {
+    t.log("sanitizer runtime not available: skipped");
+    t.pass();
+    return;
+  }
+  const { binary } = await buildHost({
+    pluginC: fixture,
+    symbol,
+    kind: "filter",
+    outDir: scratch,
+    sanitize: true,
+  });
+  const records = Array.from({ length: 40 }, (_, i) => ({
+    i,
+    level: i % 3 ? "info" : "debug",
+    nested: { list: [i, i + 0.5, "s".repeat(i)] },
+  }));
+  const r = await run(["--chunk-records", "7", "-p", "drop_levels=debug,trace"], lines(...records), binary);
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stdout.toString(),
+    lines(...records.filter((x) => x.level !== "debug").map((x) => ({ ...x, seen: true }))),
+  );
+  const failed = await run(["-p", "fail_init=on"], lines({ a: 1 }), binary);
+  t.is(failed.code, 1);
+  t.notRegex(failed.stderr, /Sanitizer/);
+  const malformed = await run(
+    ["--in", "msgpack"],
+    Buffer.from([0x92, 0x92, 0xd7, 0x00, 1, 2, 3]),
+    binary,
+  );
+  t.notRegex(malformed.stderr, /Sanitizer/);
+});
