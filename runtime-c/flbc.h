@@ -343,4 +343,168 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
                                void **out_buf, size_t *out_bytes,
                                flbc_record_fn fn, void *plugin_ctx);
 
+/* ------------------------------------------------------ regular expressions */
+
+/*
+ * JavaScript RegExp compiled ahead of time (compiler/regex, docs/regex.md).
+ * Each pattern becomes static tables in the plugin: a DFA for test() when
+ * the pattern is regular, and always a backtracking program for positions
+ * and captures; flbc_re.c runs both. Subjects are UTF-8; positions are byte
+ * offsets (flbc_re_u16_index converts). A byte that does not start
+ * well-formed UTF-8 is one unit that matches `.` and negated classes only.
+ */
+
+/* Capture groups a pattern may have (the compiler enforces it). */
+#ifndef FLBC_RE_MAX_GROUPS
+#define FLBC_RE_MAX_GROUPS 31
+#endif
+
+/* Backtracking steps one exec/test may take; past it the call logs a
+ * warning and reports no match, so no input can hang a worker. */
+#ifndef FLBC_RE_STEP_BUDGET
+#define FLBC_RE_STEP_BUDGET 1000000
+#endif
+
+enum {
+    FLBC_RE_GLOBAL    = 1 << 0,   /* g */
+    FLBC_RE_ICASE     = 1 << 1,   /* i */
+    FLBC_RE_MULTILINE = 1 << 2,   /* m */
+    FLBC_RE_DOTALL    = 1 << 3,   /* s */
+    FLBC_RE_UNICODE   = 1 << 4,   /* u */
+    FLBC_RE_STICKY    = 1 << 5    /* y */
+};
+
+/* Backtracking instructions (see compiler/regex/program.ts). */
+enum {
+    FLBC_RE_CHAR,      /* one unit equal to a */
+    FLBC_RE_SET,       /* one unit in sets[a] */
+    FLBC_RE_SPLIT,     /* try a, on failure b */
+    FLBC_RE_JMP,       /* go to a */
+    FLBC_RE_SAVE,      /* capture slot a = position */
+    FLBC_RE_RESET,     /* capture slots a..b = unmatched */
+    FLBC_RE_MARK,      /* register a = position */
+    FLBC_RE_CHECK,     /* fail when position == register a (empty iteration) */
+    FLBC_RE_BOL,       /* ^ */
+    FLBC_RE_EOL,       /* $ */
+    FLBC_RE_WORDB,     /* \b */
+    FLBC_RE_NWORDB,    /* \B */
+    FLBC_RE_BREF,      /* backreference to group a */
+    FLBC_RE_LOOK,      /* lookaround of kind a (0 ahead, 1 not ahead, 2 behind,
+                          3 not behind), body follows, continue at b */
+    FLBC_RE_SUCCEED,   /* end of a lookaround body */
+    FLBC_RE_MATCH      /* the whole pattern matched */
+};
+
+typedef struct flbc_re_inst {
+    uint8_t op;
+    uint8_t back;              /* consume right to left (lookbehind) */
+    int32_t a;
+    int32_t b;
+} flbc_re_inst;
+
+/* A set of units: bitmap for ASCII, sorted [lo, hi] pairs above. */
+typedef struct flbc_re_set {
+    uint32_t ascii[4];
+    const uint32_t *ranges;
+    uint32_t nranges;          /* pairs */
+} flbc_re_set;
+
+/* A DFA over unit classes; state 0 fails, state 1 has matched. */
+typedef struct flbc_re_dfa {
+    const uint8_t *ascii;      /* class of each ASCII unit */
+    const uint32_t *run_start; /* non-ASCII runs, ascending, run_start[0] = 0x80 */
+    const uint8_t *run_class;
+    uint32_t nruns;
+    uint16_t nclasses;
+    const uint16_t *next;      /* [state * nclasses + class] */
+    const uint8_t *eof;        /* a match ends at the end of the input */
+    uint16_t init[4];          /* by the unit before the start: edge, word,
+                                  line terminator, other */
+} flbc_re_dfa;
+
+/* One compiled pattern: what <cName>_test/_exec pass to the runtime. */
+typedef struct flbc_re_prog {
+    const char *source;        /* the pattern, for messages */
+    uint32_t flags;            /* FLBC_RE_* */
+    uint16_t ngroups;          /* capture groups, group 0 not counted */
+    uint16_t nregs;            /* loop registers of the program */
+    const char *const *names;  /* [ngroups + 1] group names or NULL; NULL if none */
+    const flbc_re_inst *code;
+    const flbc_re_set *sets;
+    const flbc_re_dfa *search;   /* unanchored DFA, or NULL */
+    const flbc_re_dfa *anchored; /* DFA anchored at the start, or NULL */
+    const char *prefix;        /* bytes every match starts with */
+    uint32_t prefix_len;
+    uint32_t prefix_rare;      /* offset of the byte memchr looks for */
+    bool bol_anchored;         /* every match starts at 0 (leading ^, no m) */
+    const uint32_t *fold;      /* (unit, canonical) pairs for `i` backreferences */
+    uint32_t nfold;
+} flbc_re_prog;
+
+/* Capture spans of one match, as byte offsets into the subject; -1 when a
+ * group did not participate. span[0], span[1] is the whole match. */
+typedef struct flbc_re_match {
+    uint32_t ngroups;          /* groups + 1 */
+    ptrdiff_t span[2 * (FLBC_RE_MAX_GROUPS + 1)];
+} flbc_re_match;
+
+/* What generated code calls: <cName>_exec has this type. */
+typedef bool (*flbc_re_exec_fn)(struct flbc_rt *rt, flbc_str s, size_t start_byte,
+                                flbc_re_match *m);
+
+/* Whether the pattern matches s at or after start_byte (at it with y). */
+FLBC_API bool flbc_re_test(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                           size_t start_byte);
+/* The first match at or after start_byte (at it with y), JS RegExpBuiltinExec
+ * without lastIndex: fills m and returns true, or returns false. */
+FLBC_API bool flbc_re_exec(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                           size_t start_byte, flbc_re_match *m);
+
+/* UTF-16 index (JavaScript string index) of a byte offset, and back; a
+ * byte offset past the end gives len + 1 from flbc_re_byte_offset. */
+FLBC_API double flbc_re_u16_index(flbc_str s, size_t byte);
+FLBC_API size_t flbc_re_byte_offset(flbc_str s, double u16_index);
+/* Group i of m as a view into s; false when it did not participate. */
+FLBC_API bool flbc_re_group(flbc_str s, const flbc_re_match *m, uint32_t i, flbc_str *out);
+/* Group number of a name, -1 if none. */
+FLBC_API int flbc_re_group_by_name(const flbc_re_prog *re, flbc_str name);
+
+/* exec/test with lastIndex bookkeeping for g and y (RegExpBuiltinExec):
+ * *last_index is read and written as a UTF-16 index. */
+FLBC_API bool flbc_re_exec_last(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                double *last_index, flbc_re_match *m);
+FLBC_API bool flbc_re_test_last(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                double *last_index);
+
+/* Iteration for matchAll and global match/replace: the next match at or
+ * after *pos (bytes); advances *pos past it, one unit further on an empty
+ * match (AdvanceStringIndex). */
+FLBC_API bool flbc_re_next(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                           size_t *pos, flbc_re_match *m);
+
+/* A function replacer: returns the text that replaces match m of s. */
+typedef flbc_str (*flbc_re_replacer)(struct flbc_rt *rt, flbc_str s,
+                                     const flbc_re_match *m, void *env);
+
+/* s.replace(re, replacement) (all matches when re has g), with $$, $&, $`,
+ * $', $n, $nn and $<name> expanded as JavaScript does. Arena memory; the
+ * subject itself when nothing matched. */
+FLBC_API flbc_str flbc_re_replace(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                  flbc_str replacement);
+FLBC_API flbc_str flbc_re_replace_fn(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                     flbc_re_replacer fn, void *env);
+/* Expands one replacement template for match m (GetSubstitution). */
+FLBC_API flbc_str flbc_re_substitute(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                     const flbc_re_match *m, flbc_str replacement);
+
+/* s.split(re, limit): pieces and captures (FLBC_UNDEF for groups that did
+ * not participate) in an arena array; limit < 0 means none. Returns the
+ * count, or (size_t) -1 when the arena is exhausted. */
+FLBC_API size_t flbc_re_split(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                              int64_t limit, flbc_val **out);
+/* s.match(re) with g: every matched text in an arena array; returns the
+ * count (0 means null in JS), (size_t) -1 when the arena is exhausted. */
+FLBC_API size_t flbc_re_match_all_text(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                       flbc_str **out);
+
 #endif /* FLBC_H */

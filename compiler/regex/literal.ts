@@ -1,0 +1,52 @@
+// Facts about a pattern that let the runtime skip work: a literal prefix
+// every match starts with (found with memchr on its rarest byte), and
+// whether every match must start at position 0.
+
+import { INVALID, isSingle } from "./charset.js";
+import { Flags, Node } from "./parse.js";
+
+/** UTF-8 bytes that every match starts with; [] when none is known. */
+export function literalPrefix(root: Node, flags: Flags): number[] {
+  const items = root.kind === "seq" ? root.items : [root];
+  const bytes: number[] = [];
+  for (const item of items) {
+    if (item.kind !== "set" || !isSingle(item.set)) break;
+    const u = item.set[0]!;
+    if (u === INVALID || (!flags.unicode && u >= 0xd800 && u <= 0xdfff)) break;
+    bytes.push(...Buffer.from(String.fromCodePoint(u), "utf8"));
+  }
+  return bytes;
+}
+
+/** Whether every alternative starts with `^` (and `^` means input start). */
+export function anchoredAtStart(root: Node, flags: Flags): boolean {
+  if (flags.multiline) return false;
+  const first = (n: Node): boolean => {
+    switch (n.kind) {
+      case "assert": return n.what === "bol";
+      case "seq": return n.items.length > 0 && first(n.items[0]!);
+      case "alt": return n.alts.every(first);
+      case "group": return first(n.body);
+      default: return false;
+    }
+  };
+  return first(root);
+}
+
+/** Rough frequency rank of a byte in log text: lower is rarer. */
+function byteRank(b: number): number {
+  if (b === 0x20) return 100;
+  if (b >= 0x61 && b <= 0x7a) return "etaoinsrhldcu".includes(String.fromCharCode(b)) ? 90 : 70;
+  if (b >= 0x30 && b <= 0x39) return 80;
+  if (b >= 0x41 && b <= 0x5a) return 50;
+  if (b === 0x2e || b === 0x2c || b === 0x3a || b === 0x2f || b === 0x2d || b === 0x5f || b === 0x22) return 60;
+  if (b >= 0x80) return 40;
+  return 20;
+}
+
+/** Offset in the prefix of the byte to look for with memchr. */
+export function rarestByte(prefix: number[]): number {
+  let best = 0;
+  for (let i = 1; i < prefix.length; i++) if (byteRank(prefix[i]!) < byteRank(prefix[best]!)) best = i;
+  return best;
+}
