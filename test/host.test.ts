@@ -12,6 +12,7 @@ import {
   amalgamateRuntime,
   buildHost,
   compileCheck,
+  fluentBitFlags,
   hostIncludeDir,
   runHost,
   sanitizerAvailable,
@@ -280,6 +281,21 @@ test("the fixture compiles under gcc and clang with the strict flags", async (t)
     }
     t.true(r.ok, `${cc}: ${r.stderr}`);
   }
+});
+
+// Opt-in: FLB_BUILD=<configured Fluent Bit build dir> (with
+// compile_commands.json) checks the same plugin against the real headers.
+test("the fixture compiles unchanged against real Fluent Bit headers (FLB_BUILD)", async (t) => {
+  const buildDir = process.env.FLB_BUILD;
+  if (!buildDir) {
+    t.log("FLB_BUILD not set: skipped");
+    t.pass();
+    return;
+  }
+  const dir = path.join(scratch, "rt-real");
+  writeRuntimeHeader(dir);
+  const r = await compileCheck(fixture, [...fluentBitFlags(buildDir), "-I", dir]);
+  t.true(r.ok, r.stderr);
 });
 
 test("build errors carry the compiler's message", async (t) => {

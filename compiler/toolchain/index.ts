@@ -12,4 +12,5 @@ export {
   sanitizeFlags,
   strictFlags,
 } from "./cc.js";
+export { fluentBitFlags } from "./fluentbit.js";
 export type { BuildHostOptions, PluginKind, RunOptions, RunResult } from "./cc.js";
