@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The flbc command. The compiler is TypeScript built into dist/ by
+// `npm install` (the prepare script).
+import("../dist/compiler/cli/main.js").then((m) => m.main(process.argv.slice(2)));

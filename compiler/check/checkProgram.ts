@@ -1,0 +1,413 @@
+// Stage 2: the subset. Walks the plugin's AST and rejects every construct
+// flbc does not compile, each with a diagnostic and a hint, so that
+// nothing unsupported reaches lowering. Type-only syntax (annotations,
+// interfaces, aliases) is erased and needs no checking beyond `any`.
+import { ts } from "@ts-morph/bootstrap";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { LoadedProgram } from "../program/loadProgram.js";
+import { statementHint, expressionHint } from "./hints.js";
+
+const SK = ts.SyntaxKind;
+
+/** Expressions whose syntax is supported (their operands are checked too). */
+const supportedExpressions = new Set<ts.SyntaxKind>([
+  SK.Identifier,
+  SK.NumericLiteral,
+  SK.StringLiteral,
+  SK.NoSubstitutionTemplateLiteral,
+  SK.TemplateExpression,
+  SK.TrueKeyword,
+  SK.FalseKeyword,
+  SK.NullKeyword,
+  SK.PropertyAccessExpression,
+  SK.ElementAccessExpression,
+  SK.CallExpression,
+  SK.BinaryExpression,
+  SK.PrefixUnaryExpression,
+  SK.PostfixUnaryExpression,
+  SK.ConditionalExpression,
+  SK.ParenthesizedExpression,
+  SK.TypeOfExpression,
+  SK.DeleteExpression,
+]);
+
+const supportedBinary = new Set<ts.SyntaxKind>([
+  SK.PlusToken,
+  SK.MinusToken,
+  SK.AsteriskToken,
+  SK.SlashToken,
+  SK.PercentToken,
+  SK.LessThanToken,
+  SK.LessThanEqualsToken,
+  SK.GreaterThanToken,
+  SK.GreaterThanEqualsToken,
+  SK.EqualsEqualsEqualsToken,
+  SK.ExclamationEqualsEqualsToken,
+  SK.AmpersandAmpersandToken,
+  SK.BarBarToken,
+  SK.QuestionQuestionToken,
+  SK.EqualsToken,
+  SK.PlusEqualsToken,
+  SK.MinusEqualsToken,
+  SK.AsteriskEqualsToken,
+  SK.SlashEqualsToken,
+  SK.InKeyword,
+]);
+
+export function checkProgram(loaded: LoadedProgram, sink: DiagnosticSink): void {
+  const checker = new SubsetChecker(loaded, sink);
+  checker.checkFile(loaded.entry);
+}
+
+class SubsetChecker {
+  constructor(
+    private readonly loaded: LoadedProgram,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  checkFile(sf: ts.SourceFile): void {
+    for (const stmt of sf.statements) {
+      this.checkTopLevel(stmt);
+    }
+  }
+
+  private checkTopLevel(stmt: ts.Statement): void {
+    if (ts.isImportDeclaration(stmt)) {
+      const spec = stmt.moduleSpecifier;
+      if (!ts.isStringLiteral(spec) || spec.text !== "flbc") {
+        this.sink.report("ImportNotSupported", spec, ts.isStringLiteral(spec) ? spec.text : spec.getText());
+      }
+      return;
+    }
+    if (ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isEmptyStatement(stmt)) {
+      this.checkTypes(stmt);
+      return;
+    }
+    if (ts.isFunctionDeclaration(stmt)) {
+      this.checkFunction(stmt, "function declarations");
+      return;
+    }
+    if (ts.isVariableStatement(stmt)) {
+      this.checkTopLevelVariables(stmt);
+      return;
+    }
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) {
+      this.checkExpression(stmt.expression);
+      return;
+    }
+    this.sink.report("TopLevelStatement", stmt);
+  }
+
+  private checkTopLevelVariables(stmt: ts.VariableStatement): void {
+    const list = stmt.declarationList;
+    if ((list.flags & ts.NodeFlags.Const) === 0) {
+      this.sink.report((list.flags & ts.NodeFlags.Let) !== 0 ? "MutableGlobal" : "VarDeclaration", list);
+      return;
+    }
+    for (const decl of list.declarations) {
+      this.checkTypes(decl.type);
+      const init = decl.initializer;
+      if (!ts.isIdentifier(decl.name) || init === undefined || !isLiteral(init)) {
+        this.sink.report("TopLevelConst", decl);
+      }
+    }
+  }
+
+  /** A function body: a user function, or a plugin callback. */
+  checkFunction(fn: ts.SignatureDeclaration, what: string): void {
+    const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) ?? [] : [];
+    if (mods.some((m) => m.kind === SK.AsyncKeyword)) {
+      this.sink.report("UnsupportedFunction", fn, "async functions", "Outputs do I/O through ctx.http and ctx.tcp, which look synchronous.");
+      return;
+    }
+    if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken) {
+      this.sink.report("UnsupportedFunction", fn, "Generators", "Return an array of records instead.");
+      return;
+    }
+    if (ts.isFunctionDeclaration(fn) && fn.name === undefined) {
+      this.sink.report("UnsupportedFunction", fn, "Anonymous " + what, "Give the function a name.");
+      return;
+    }
+    for (const p of fn.parameters) {
+      if (!ts.isIdentifier(p.name) || p.dotDotDotToken || p.initializer) {
+        this.sink.report("UnsupportedFunction", p, "Destructured, rest and default parameters", "Use plain named parameters.");
+      }
+      this.checkTypes(p.type);
+    }
+    this.checkTypes(fn.type);
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (body === undefined) return;
+    if (ts.isBlock(body)) {
+      this.checkBlock(body);
+    } else {
+      this.checkExpression(body);
+    }
+  }
+
+  private checkBlock(block: ts.Block): void {
+    for (const s of block.statements) this.checkStatement(s);
+  }
+
+  private checkStatement(s: ts.Statement): void {
+    switch (s.kind) {
+      case SK.Block:
+        this.checkBlock(s as ts.Block);
+        return;
+      case SK.EmptyStatement:
+        return;
+      case SK.ExpressionStatement:
+        this.checkExpression((s as ts.ExpressionStatement).expression);
+        return;
+      case SK.IfStatement: {
+        const i = s as ts.IfStatement;
+        this.checkExpression(i.expression);
+        this.checkStatement(i.thenStatement);
+        if (i.elseStatement) this.checkStatement(i.elseStatement);
+        return;
+      }
+      case SK.ReturnStatement: {
+        const r = s as ts.ReturnStatement;
+        if (r.expression) this.checkExpression(r.expression);
+        return;
+      }
+      case SK.VariableStatement: {
+        const list = (s as ts.VariableStatement).declarationList;
+        if ((list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+          this.sink.report("VarDeclaration", list);
+          return;
+        }
+        for (const d of list.declarations) {
+          if (!ts.isIdentifier(d.name)) {
+            this.sink.report("UnsupportedStatement", d.name, "Destructuring", "Read each field on its own: `const a = obj.a;`.");
+            continue;
+          }
+          this.checkTypes(d.type);
+          if (d.initializer) this.checkExpression(d.initializer);
+        }
+        return;
+      }
+      case SK.InterfaceDeclaration:
+      case SK.TypeAliasDeclaration:
+        this.checkTypes(s);
+        return;
+      default: {
+        const [what, hint] = statementHint(s.kind);
+        this.sink.report("UnsupportedStatement", s, what, hint);
+      }
+    }
+  }
+
+  checkExpression(e: ts.Expression): void {
+    if (this.checkAnyType(e)) return;
+    switch (e.kind) {
+      case SK.ThisKeyword:
+        this.sink.report("ThisKeyword", e);
+        return;
+      case SK.AsExpression: {
+        const a = e as ts.AsExpression;
+        if (ts.isTypeReferenceNode(a.type) && a.type.typeName.getText() === "const") {
+          this.checkExpression(a.expression);
+          return;
+        }
+        this.sink.report("TypeAssertion", e);
+        return;
+      }
+      case SK.TypeAssertionExpression:
+      case SK.SatisfiesExpression:
+        this.sink.report("TypeAssertion", e);
+        return;
+      case SK.NonNullExpression:
+        this.sink.report("NonNullAssertion", e);
+        return;
+      case SK.ObjectLiteralExpression:
+      case SK.ArrowFunction:
+      case SK.FunctionExpression:
+        if (this.isPluginDefinitionPart(e)) {
+          this.checkDefinitionPart(e);
+          return;
+        }
+        break;
+    }
+    if (!supportedExpressions.has(e.kind)) {
+      const [what, hint] = expressionHint(e.kind);
+      this.sink.report("UnsupportedExpression", e, what, hint);
+      return;
+    }
+    if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) && e.questionDotToken) {
+      this.sink.report("UnsupportedOperator", e, "?.", "Check the value first: `if (v !== undefined) { ... }`.");
+      return;
+    }
+    if (ts.isBinaryExpression(e)) {
+      this.checkBinary(e);
+    } else if (ts.isPrefixUnaryExpression(e) && e.operator === SK.TildeToken) {
+      this.sink.report("UnsupportedOperator", e, "~", "Bitwise operators come with integer support.");
+      return;
+    } else if (ts.isDeleteExpression(e) && !this.isRecordAccess(e.expression)) {
+      this.sink.report("DeleteNotRecord", e);
+      return;
+    } else if (ts.isCallExpression(e)) {
+      this.checkCall(e);
+      return;
+    }
+    ts.forEachChild(e, (child) => {
+      if (ts.isExpression(child) && !ts.isIdentifier(child)) this.checkExpression(child);
+      else if (ts.isTemplateSpan(child)) this.checkExpression(child.expression);
+    });
+  }
+
+  private checkBinary(e: ts.BinaryExpression): void {
+    const op = e.operatorToken.kind;
+    if (op === SK.EqualsEqualsToken || op === SK.ExclamationEqualsToken) {
+      const text = op === SK.EqualsEqualsToken ? "==" : "!=";
+      this.sink.report("LooseEquality", e.operatorToken, text, text + "=");
+      return;
+    }
+    if (op === SK.InKeyword && !this.isRecordType(e.right)) {
+      this.sink.report("InNotRecord", e);
+      return;
+    }
+    if (!supportedBinary.has(op)) {
+      const text = ts.tokenToString(op) ?? "?";
+      this.sink.report("UnsupportedOperator", e.operatorToken, text, operatorHint(text));
+    }
+  }
+
+  private checkCall(call: ts.CallExpression): void {
+    const callee = call.expression;
+    const decl = this.loaded.checker.getResolvedSignature(call)?.getDeclaration();
+    const declFile = decl?.getSourceFile();
+    const known =
+      declFile !== undefined &&
+      (declFile === this.loaded.entry || declFile === this.loaded.apiFile || declFile.fileName.endsWith("lib.flbc.d.ts"));
+    if (!known || (declFile === this.loaded.entry && !ts.isFunctionDeclaration(decl!))) {
+      this.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
+      return;
+    }
+    if (!ts.isIdentifier(callee)) this.checkExpression(callee);
+    for (const a of call.arguments) {
+      if (ts.isSpreadElement(a)) {
+        this.sink.report("UnsupportedExpression", a, "Spread arguments", "Pass each argument on its own.");
+        continue;
+      }
+      this.checkExpression(a);
+    }
+  }
+
+  /** The define*() argument and its callbacks: checked by shape here, by meaning in the plugin stage. */
+  private isPluginDefinitionPart(e: ts.Expression): boolean {
+    let node: ts.Node = e;
+    while (node.parent && !ts.isSourceFile(node.parent)) {
+      const parent: ts.Node = node.parent;
+      if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+        return /^define(Filter|Output|Input)$/.test(parent.expression.getText()) && ts.isObjectLiteralExpression(node);
+      }
+      if (ts.isReturnStatement(parent) && ts.isObjectLiteralExpression(node)) {
+        // The object that `init` returns becomes the state struct.
+        const fn = ts.findAncestor(parent, ts.isFunctionLike);
+        return fn !== undefined && this.isInitCallback(fn);
+      }
+      if (!ts.isObjectLiteralExpression(parent) && !ts.isPropertyAssignment(parent)) return false;
+      node = parent;
+    }
+    return false;
+  }
+
+  private isInitCallback(fn: ts.Node): boolean {
+    const owner = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+    return (
+      owner !== undefined &&
+      (ts.isMethodDeclaration(owner) || ts.isPropertyAssignment(owner)) &&
+      owner.name.getText() === "init" &&
+      owner.parent !== undefined &&
+      ts.isObjectLiteralExpression(owner.parent) &&
+      this.isPluginDefinitionPart(owner.parent)
+    );
+  }
+
+  private checkDefinitionPart(e: ts.Expression): void {
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+      this.checkFunction(e, "callbacks");
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(e)) return;
+    for (const p of e.properties) {
+      if (ts.isMethodDeclaration(p)) {
+        this.checkFunction(p, "callbacks");
+      } else if (ts.isPropertyAssignment(p)) {
+        this.checkExpression(p.initializer);
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        // `{ count }` in init's result: an identifier, nothing to check.
+      } else {
+        this.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value` or a method `key(...) { ... }`.");
+      }
+    }
+  }
+
+  private isRecordAccess(e: ts.Expression): boolean {
+    const inner = skipParens(e);
+    return (
+      (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && this.isRecordType(inner.expression)
+    );
+  }
+
+  isRecordType(e: ts.Expression): boolean {
+    const t = this.loaded.checker.getTypeAtLocation(e);
+    const sym = t.getSymbol() ?? t.aliasSymbol;
+    return sym !== undefined && sym.getName() === "LogRecord" && this.declaredInApi(sym);
+  }
+
+  private declaredInApi(sym: ts.Symbol): boolean {
+    return (sym.getDeclarations() ?? []).some((d) => d.getSourceFile() === this.loaded.apiFile);
+  }
+
+  /** Reports `any` in an expression's type; true when reported. */
+  private checkAnyType(e: ts.Expression): boolean {
+    if (ts.isIdentifier(e) && e.parent && ts.isPropertyAccessExpression(e.parent) && e.parent.name === e) return false;
+    const t = this.loaded.checker.getTypeAtLocation(e);
+    if ((t.flags & ts.TypeFlags.Any) !== 0) {
+      this.sink.report("AnyType", e);
+      return true;
+    }
+    return false;
+  }
+
+  /** Type syntax is erased: only `any` is rejected. */
+  private checkTypes(node: ts.Node | undefined): void {
+    if (node === undefined) return;
+    const visit = (n: ts.Node): void => {
+      if (n.kind === SK.AnyKeyword) {
+        this.sink.report("AnyType", n);
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+  }
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === SK.MinusToken) return ts.isNumericLiteral(x.operand);
+  return (
+    ts.isNumericLiteral(x) ||
+    ts.isStringLiteral(x) ||
+    ts.isNoSubstitutionTemplateLiteral(x) ||
+    x.kind === SK.TrueKeyword ||
+    x.kind === SK.FalseKeyword
+  );
+}
+
+export function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function operatorHint(op: string): string {
+  if (["&", "|", "^", "<<", ">>", ">>>", "&=", "|=", "^=", "<<=", ">>=", ">>>="].includes(op)) {
+    return "Bitwise operators come with integer support in a later version.";
+  }
+  if (op === "**" || op === "**=") return "Multiply explicitly for small powers.";
+  if (op === ",") return "Write each expression as its own statement.";
+  if (op === "%=") return "Write `x = x % y`.";
+  return "Rewrite the expression with the supported operators.";
+}

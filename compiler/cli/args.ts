@@ -1,0 +1,137 @@
+// Command-line parsing: one small table per command, no dependency.
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  command: "compile" | "check" | "run" | "build" | "help" | "version";
+  file?: string;
+  out?: string;
+  outDir?: string;
+  props: [string, string][];
+  engine: "c" | "node";
+  events: boolean;
+  lineDirectives: boolean;
+  color?: boolean;
+  verbose: boolean;
+  sanitize: boolean;
+  trace: boolean;
+  tag?: string;
+  chunkRecords?: number;
+}
+
+const commands = new Set(["check", "run", "build"]);
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const a: ParsedArgs = {
+    command: "compile",
+    props: [],
+    engine: "c",
+    events: false,
+    lineDirectives: true,
+    verbose: false,
+    sanitize: false,
+    trace: false,
+  };
+  const rest = [...argv];
+  if (rest[0] !== undefined && commands.has(rest[0])) a.command = rest.shift() as ParsedArgs["command"];
+  const value = (flag: string): string => {
+    const v = rest.shift();
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length > 0) {
+    const arg = rest.shift()!;
+    switch (arg) {
+      case "-h":
+      case "--help":
+        a.command = "help";
+        return a;
+      case "-v":
+      case "--version":
+        a.command = "version";
+        return a;
+      case "-o":
+      case "--out":
+        a.out = value(arg);
+        break;
+      case "--out-dir":
+        a.outDir = value(arg);
+        break;
+      case "-p":
+      case "--prop": {
+        const kv = value(arg);
+        const eq = kv.indexOf("=");
+        if (eq <= 0) throw new UsageError(`-p expects key=value, got '${kv}'`);
+        a.props.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+        break;
+      }
+      case "--engine": {
+        const e = value(arg);
+        if (e !== "c" && e !== "node") throw new UsageError(`--engine is 'c' or 'node', not '${e}'`);
+        a.engine = e;
+        break;
+      }
+      case "--events":
+        a.events = true;
+        break;
+      case "--no-line":
+        a.lineDirectives = false;
+        break;
+      case "--color":
+        a.color = true;
+        break;
+      case "--no-color":
+        a.color = false;
+        break;
+      case "--verbose":
+        a.verbose = true;
+        break;
+      case "--sanitize":
+        a.sanitize = true;
+        break;
+      case "--trace":
+        a.trace = true;
+        break;
+      case "--tag":
+        a.tag = value(arg);
+        break;
+      case "--chunk-records": {
+        const n = Number(value(arg));
+        if (!Number.isInteger(n) || n < 1) throw new UsageError("--chunk-records takes a positive integer");
+        a.chunkRecords = n;
+        break;
+      }
+      default:
+        if (arg.startsWith("-")) throw new UsageError(`unknown option '${arg}'`);
+        if (a.file !== undefined) throw new UsageError(`one plugin file at a time (got '${a.file}' and '${arg}')`);
+        a.file = arg;
+    }
+  }
+  if (a.file === undefined) throw new UsageError("no plugin file given");
+  return a;
+}
+
+export const helpText = `flbc: compile Fluent Bit plugins written in TypeScript to native C plugins
+
+Usage:
+  flbc <plugin.ts> [-o out.c]         compile; without -o the C goes to stdout
+  flbc check <plugin.ts>              type-check and subset-check, write nothing
+  flbc run <plugin.ts> [options]      compile, build and run on JSON lines from stdin
+
+Options:
+  -o, --out FILE        write the plugin's C to FILE, and flbc_rt.h beside it
+  --no-line             no #line directives back to the .ts source
+  -p, --prop KEY=VALUE  set a plugin property (run; repeatable)
+  --engine c|node       run the compiled C (default) or the same source under Node
+  --events              run: lines are [[time, metadata], body] instead of bodies
+  --tag TAG             run: the records' tag (default "test")
+  --chunk-records N     run: records per chunk (default 64)
+  --trace               run: print each chunk's result on stderr
+  --sanitize            run: build with AddressSanitizer and UBSan
+  --verbose             print what each stage did and how long it took
+  --no-color            no colours in diagnostics (also NO_COLOR=1)
+  -h, --help            this text
+  -v, --version         the version
+
+Exit codes: 0 ok, 1 compile errors or a failed run, 2 usage errors.
+Environment: CC picks the C compiler (default cc).`;

@@ -1,0 +1,138 @@
+// The `flbc` command: compile, check and run.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { compileFile, type CompileResult } from "../compile.js";
+import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
+import { runNode } from "../engine/node.js";
+import { buildHost, writeRuntimeHeader } from "../toolchain/index.js";
+import { repoRoot } from "../toolchain/paths.js";
+import { helpText, parseArgs, UsageError, type ParsedArgs } from "./args.js";
+
+export async function main(argv: string[]): Promise<void> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`flbc: ${e.message}\nRun 'flbc --help' for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  }
+  if (args.command === "help") {
+    process.stdout.write(helpText + "\n");
+    return;
+  }
+  if (args.command === "version") {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    process.stdout.write(`flbc ${pkg.version}\n`);
+    return;
+  }
+  process.exitCode = await dispatch(args);
+}
+
+async function dispatch(args: ParsedArgs): Promise<number> {
+  const file = args.file!;
+  if (args.command === "run" && args.engine === "node") return runUnderNode(args);
+  if (args.command === "build") {
+    process.stderr.write("flbc: 'build' is not available yet; use 'flbc <plugin.ts> -o out.c'.\n");
+    return 2;
+  }
+  const outputName = args.out !== undefined ? path.basename(args.out) : undefined;
+  const result = compile(args, { checkOnly: args.command === "check", outputName });
+  if (!result.ok) return 1;
+  if (args.command === "check") return 0;
+  if (args.command === "compile") {
+    if (args.out === undefined) {
+      process.stdout.write(result.c!);
+      return 0;
+    }
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, result.c!);
+    const header = writeRuntimeHeader(path.dirname(path.resolve(args.out)));
+    if (args.verbose) process.stderr.write(`flbc: wrote ${args.out} and ${path.relative(process.cwd(), header)}\n`);
+    return 0;
+  }
+  return runCompiled(args, file, result);
+}
+
+function compile(args: ParsedArgs, opts: { checkOnly: boolean; outputName?: string }): CompileResult {
+  const result = compileFile(args.file!, {
+    lineDirectives: args.lineDirectives,
+    checkOnly: opts.checkOnly,
+    outputName: opts.outputName,
+    onStage: args.verbose ? (stage, ms) => process.stderr.write(`flbc: ${stage.padEnd(8)} ${ms.toFixed(1)} ms\n`) : undefined,
+  });
+  if (result.diagnostics.length > 0) {
+    const color = wantColor(process.stderr, args.color);
+    process.stderr.write(formatDiagnostics(result.diagnostics, { color, cwd: process.cwd() }));
+    const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+    if (errors > 0) process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}.\n`);
+  }
+  return result;
+}
+
+/** Builds the plugin into the local host and runs it with stdin/stdout passed through. */
+async function runCompiled(args: ParsedArgs, file: string, result: CompileResult): Promise<number> {
+  const unit = result.unit!;
+  const symbol = `${unit.kind}_${unit.name}_plugin`;
+  const key = crypto.createHash("sha256").update(path.resolve(file)).digest("hex").slice(0, 12);
+  const dir = path.join(os.tmpdir(), `flbc-run-${key}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const pluginC = path.join(dir, `${unit.kind}_${unit.name}.c`);
+  fs.writeFileSync(pluginC, result.c!);
+  let binary: string;
+  const start = performance.now();
+  try {
+    ({ binary } = await buildHost({ pluginC, symbol, kind: unit.kind, outDir: dir, sanitize: args.sanitize }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 1;
+  }
+  if (args.verbose) process.stderr.write(`flbc: cc       ${(performance.now() - start).toFixed(1)} ms\n`);
+  const hostArgs: string[] = [];
+  for (const [k, v] of args.props) hostArgs.push("-p", `${k}=${v}`);
+  if (args.events) hostArgs.push("--events");
+  if (args.tag !== undefined) hostArgs.push("--tag", args.tag);
+  if (args.chunkRecords !== undefined) hostArgs.push("--chunk-records", String(args.chunkRecords));
+  if (args.trace) hostArgs.push("--trace");
+  return new Promise((resolve) => {
+    const child = spawn(binary, hostArgs, { stdio: "inherit" });
+    child.on("error", (e) => {
+      process.stderr.write(`flbc: cannot run ${binary}: ${e.message}\n`);
+      resolve(1);
+    });
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function runUnderNode(args: ParsedArgs): Promise<number> {
+  const input = await readStdin();
+  const r = await runNode({
+    entry: args.file!,
+    props: Object.fromEntries(args.props),
+    events: args.events,
+    input,
+    tag: args.tag,
+  });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  return r.code;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (process.stdin.isTTY) {
+      resolve("");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (d: Buffer) => chunks.push(d));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}

@@ -1,0 +1,174 @@
+// Every diagnostic flbc reports, in one table (tsc's diagnosticMessages.json
+// habit). Codes are stable: docs/diagnostics.md documents each one, and a
+// test keeps the two in step. {0}, {1} are filled in by the reporter.
+import type { Severity } from "./diagnostic.js";
+
+export interface MessageDef {
+  code: number;
+  message: string;
+  hint?: string;
+  severity?: Severity;
+}
+
+export const messages = {
+  // 1000-1099: files and the program
+  FileNotFound: { code: 1000, message: "Cannot read file '{0}'." },
+  ImportNotSupported: {
+    code: 1001,
+    message: "Only the 'flbc' module can be imported; '{0}' cannot.",
+    hint: "Put helper functions in the plugin file itself, or import them from 'flbc'.",
+  },
+  NoDefaultExport: {
+    code: 1002,
+    message: "The plugin file has no `export default defineFilter({ ... })`.",
+    hint: "End the file with `export default defineFilter({ name: \"my_filter\", filter(record, ctx) { ... } });`.",
+  },
+
+  // 1100-1199: syntax outside the subset
+  UnsupportedStatement: {
+    code: 1100,
+    message: "{0} is not supported by flbc yet.",
+    hint: "{1}",
+  },
+  UnsupportedExpression: {
+    code: 1101,
+    message: "{0} is not supported by flbc yet.",
+    hint: "{1}",
+  },
+  AnyType: {
+    code: 1102,
+    message: "The type 'any' is not allowed in a plugin.",
+    hint: "Use `Value` for a dynamic JSON-like value, or a precise type.",
+  },
+  VarDeclaration: {
+    code: 1103,
+    message: "'var' is not supported.",
+    hint: "Use `let` or `const`, which are block-scoped.",
+  },
+  LooseEquality: {
+    code: 1104,
+    message: "The '{0}' operator is not supported.",
+    hint: "Use '{1}', which does not convert types.",
+  },
+  UnsupportedOperator: {
+    code: 1105,
+    message: "The '{0}' operator is not supported by flbc yet.",
+    hint: "{1}",
+  },
+  ThisKeyword: {
+    code: 1106,
+    message: "'this' is not supported.",
+    hint: "Plugin callbacks receive everything through their parameters: use `ctx.state` and `ctx.config`.",
+  },
+  MutableGlobal: {
+    code: 1107,
+    message: "A top-level 'let' is shared mutable state, which flbc does not allow.",
+    hint: "Keep per-instance state in `ctx.state` (returned by `init`), or make it a `const`.",
+  },
+  TopLevelStatement: {
+    code: 1108,
+    message: "Only imports, declarations and `export default define*(...)` may appear at the top level.",
+    hint: "Move this code into a function or a plugin callback.",
+  },
+  TopLevelConst: {
+    code: 1109,
+    message: "A top-level constant must be a number, string or boolean literal.",
+    hint: "Compute other values inside a callback, or in `init` and keep them in `ctx.state`.",
+  },
+  UnsupportedCall: {
+    code: 1110,
+    message: "Calling {0} is not supported by flbc.",
+    hint: "Only the plugin's own functions, the 'flbc' API and the built-ins declared in lib.flbc.d.ts can be called.",
+  },
+  UnsupportedType: {
+    code: 1111,
+    message: "Values of type '{0}' are not supported here.",
+    hint: "{1}",
+  },
+  DeleteNotRecord: {
+    code: 1112,
+    message: "'delete' only works on a record field.",
+    hint: "Write `delete record.field` or `delete record[key]`.",
+  },
+  InNotRecord: {
+    code: 1113,
+    message: "The 'in' operator only works on a record.",
+    hint: "Write `\"field\" in record`.",
+  },
+  TypeAssertion: {
+    code: 1114,
+    message: "Type assertions are not supported: they would let a wrong type reach the C code.",
+    hint: "Narrow the value instead: `if (typeof v === \"string\") { ... }`.",
+  },
+  NonNullAssertion: {
+    code: 1115,
+    message: "The non-null assertion '!' is not supported.",
+    hint: "Check the value first: `if (v !== undefined) { ... }`, or use `v ?? fallback`.",
+  },
+  UnsupportedFunction: {
+    code: 1116,
+    message: "{0} are not supported by flbc yet.",
+    hint: "{1}",
+  },
+  UnsupportedReturn: {
+    code: 1117,
+    message: "A filter returns `true`, `false` or nothing; {0} is not supported yet.",
+    hint: "Edit `record` in place and return nothing to keep it, or return `false` to drop it.",
+  },
+  StateShape: {
+    code: 1118,
+    message: "`init` must return an object literal of numbers, strings and booleans.",
+    hint: "Write `init(config) { return { count: 0, last: \"\" }; }`.",
+  },
+
+  // 1200-1299: the plugin definition
+  PluginName: {
+    code: 1200,
+    message: "The plugin name must be a string literal of lowercase letters, digits and '_' (got {0}).",
+    hint: "Fluent Bit derives the symbol `filter_<name>_plugin` from it, e.g. `name: \"redact\"`.",
+  },
+  PluginProperty: {
+    code: 1201,
+    message: "Unknown plugin property '{0}'.",
+    hint: "A {1} plugin takes: {2}.",
+  },
+  PluginMissingCallback: {
+    code: 1202,
+    message: "A {0} plugin needs a `{1}` callback.",
+  },
+  PluginNotLiteral: {
+    code: 1203,
+    message: "The argument of {0} must be an object literal.",
+    hint: "Write the definition inline: `export default {0}({ name: \"x\", ... })`.",
+  },
+  ConfigValue: {
+    code: 1204,
+    message: "The default of config property '{0}' must be a literal or a marker call.",
+    hint: "Use a string, number or boolean literal, or int(), double(), size(\"5M\"), time(\"10s\"), list([...]).",
+  },
+  ConfigKey: {
+    code: 1205,
+    message: "Config property '{0}' is not a valid Fluent Bit property name.",
+    hint: "Use letters, digits and '_' (Fluent Bit property names are case-insensitive).",
+  },
+  ConfigReserved: {
+    code: 1206,
+    message: "Config property '{0}' is reserved by Fluent Bit for every plugin.",
+    hint: "Choose another name.",
+  },
+  CallbackShape: {
+    code: 1207,
+    message: "The `{0}` callback must be a method, a function expression or an arrow function.",
+  },
+  UnsupportedKind: {
+    code: 1208,
+    message: "{0} plugins are not supported by flbc yet.",
+    hint: "Write a filter with defineFilter.",
+  },
+  DuplicateConfig: {
+    code: 1209,
+    message: "Config property '{0}' is declared twice (Fluent Bit property names are case-insensitive).",
+  },
+} satisfies Record<string, MessageDef>;
+
+export type MessageId = keyof typeof messages;

@@ -1,0 +1,121 @@
+// The typed IR between lower and emit. Every semantic decision (value
+// kinds, which runtime call implements an operation, lifetimes, C names) is
+// made by lower and is explicit here; emit only lays it out as C text.
+
+/** How a value is represented in C. */
+export type Kind =
+  | "num" // double
+  | "bool" // bool
+  | "str" // flbc_str (UTF-8 view)
+  | "val" // flbc_val (dynamic Value)
+  | "rec" // flbc_rec * (the record being processed)
+  | "int" // C int (status codes, config ints)
+  | "void";
+
+export const cTypeOfKind: Record<Kind, string> = {
+  num: "double",
+  bool: "bool",
+  str: "flbc_str",
+  val: "flbc_val",
+  rec: "flbc_rec *",
+  int: "int",
+  void: "void",
+};
+
+export type Expr =
+  | { k: "num"; value: number }
+  | { k: "bool"; value: boolean }
+  | { k: "str"; value: string }
+  /** A C constant or lvalue spelled by lower, e.g. FLBC_VAL_NULL, FLBC_KEEP, rt->tag. */
+  | { k: "name"; name: string; kind: Kind }
+  | { k: "call"; fn: string; args: Expr[]; kind: Kind }
+  /** `base.field` on a C struct value (flbc_val.tag, flbc_str.len). */
+  | { k: "member"; base: Expr; field: string; kind: Kind }
+  | { k: "unary"; op: "!" | "-" | "+"; arg: Expr; kind: Kind }
+  | { k: "binary"; op: BinaryOp; left: Expr; right: Expr; kind: Kind }
+  | { k: "cond"; test: Expr; then: Expr; else: Expr; kind: Kind }
+  | { k: "assign"; target: Expr; op: AssignOp; value: Expr; kind: Kind }
+  /** `x++`, `--x` on a numeric lvalue. */
+  | { k: "update"; target: Expr; op: "++" | "--"; prefix: boolean; kind: Kind }
+  /** `(T) e`: numeric conversions only (config ints to double and back). */
+  | { k: "cast"; to: Kind | "int"; arg: Expr; kind: Kind }
+  /** `{ a, b, c }` as a compound literal array of flbc_str, for concat_n. */
+  | { k: "strArray"; items: Expr[]; kind: "void" };
+
+export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||";
+export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=";
+
+export type Stmt = (
+  /** `ctype` overrides the kind's C type (pointers to plugin structs). */
+  | { k: "decl"; name: string; kind: Kind; init?: Expr; ctype?: string }
+  | { k: "expr"; expr: Expr }
+  | { k: "if"; test: Expr; then: Stmt[]; else?: Stmt[] }
+  | { k: "while"; test: Expr; body: Stmt[] }
+  | { k: "return"; value?: Expr }
+  | { k: "block"; body: Stmt[] }
+) & { line?: number };
+
+export interface Param {
+  name: string;
+  /** A C type spelled out (parameters may be pointers to plugin structs). */
+  ctype: string;
+  unused?: boolean;
+}
+
+export interface Func {
+  name: string;
+  /** One line: the TypeScript signature it comes from. */
+  comment: string;
+  params: Param[];
+  returns: string;
+  body: Stmt[];
+  line?: number;
+}
+
+/** One entry of the plugin's config map (a Fluent Bit property). */
+export interface ConfigEntry {
+  /** Property name, as in the config literal. */
+  key: string;
+  /** C member of the plugin context that Fluent Bit writes into. */
+  member: string;
+  mapType: "STR" | "INT" | "BOOL" | "DOUBLE" | "SIZE" | "TIME" | "CLIST" | "SLIST";
+  /** C type of the member, as Fluent Bit's config map writes it. */
+  memberType: string;
+  /** Default as the property string Fluent Bit parses; undefined: no default. */
+  defaultText?: string;
+  description: string;
+  /** A string property's view, set up in init (member name), if read as a string. */
+  strMember?: string;
+}
+
+/** A member of the plugin context that holds per-instance state. */
+export interface StateField {
+  name: string;
+  member: string;
+  kind: Kind;
+}
+
+export type PluginKind = "filter" | "output" | "input";
+
+export interface Unit {
+  kind: PluginKind;
+  name: string;
+  description: string;
+  /** Source path as printed in the banner and #line directives. */
+  sourceName: string;
+  /** C struct tag of the plugin context, e.g. redact_ctx. */
+  ctxStruct: string;
+  config: ConfigEntry[];
+  state: StateField[];
+  /** User functions and lifted callbacks, in source order. */
+  functions: Func[];
+  /** Code of compiled regular expressions, placed before the functions. */
+  regexCode: string[];
+  callbacks: {
+    /** Statements that build the state in cb_init (after the config is set). */
+    init?: string;
+    /** The record function that cb_filter hands to flbc_filter_chunk. */
+    filter?: string;
+    exit?: string;
+  };
+}

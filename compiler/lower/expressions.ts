@@ -1,0 +1,560 @@
+// Expressions -> IR. Each result carries its C kind; reads of variables and
+// record fields are converted to the kind the checker narrowed them to
+// (after `typeof v === "string"`, v is unboxed to a flbc_str).
+import { ts } from "@ts-morph/bootstrap";
+import type { BinaryOp, Expr, Kind } from "../ir/ir.js";
+import { logLevels, stringMethods } from "./builtins.js";
+import type { FunctionLowerer } from "./function.js";
+import { skipParens, zeroOf } from "./function.js";
+import { coerce, isPure, truthy } from "./kinds.js";
+
+const SK = ts.SyntaxKind;
+
+export interface Lowered {
+  e: Expr;
+  kind: Kind;
+}
+
+const num = (value: number): Expr => ({ k: "num", value });
+const bool = (value: boolean): Expr => ({ k: "bool", value });
+const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
+const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
+/** `!e`, flipping a comparison instead of wrapping it: `a != b`, not `!(a == b)`. */
+export const not = (e: Expr): Expr => {
+  if (e.k === "binary" && (e.op === "==" || e.op === "!=")) return { ...e, op: e.op === "==" ? "!=" : "==" };
+  if (e.k === "unary" && e.op === "!") return e.arg;
+  return { k: "unary", op: "!", arg: e, kind: "bool" };
+};
+const rt = (f: FunctionLowerer): Expr => {
+  f.usesRt = true;
+  return name("rt", "void");
+};
+
+export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
+  switch (e.kind) {
+    case SK.ParenthesizedExpression:
+      return lowerExpression(f, (e as ts.ParenthesizedExpression).expression);
+    case SK.NumericLiteral:
+      return { e: num(Number((e as ts.NumericLiteral).text)), kind: "num" };
+    case SK.StringLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+      return { e: { k: "str", value: (e as ts.StringLiteralLike).text }, kind: "str" };
+    case SK.TrueKeyword:
+      return { e: bool(true), kind: "bool" };
+    case SK.FalseKeyword:
+      return { e: bool(false), kind: "bool" };
+    case SK.NullKeyword:
+      return { e: name("FLBC_VAL_NULL", "val"), kind: "val" };
+    case SK.Identifier:
+      return identifier(f, e as ts.Identifier);
+    case SK.TemplateExpression:
+      return template(f, e as ts.TemplateExpression);
+    case SK.PropertyAccessExpression:
+    case SK.ElementAccessExpression:
+      return access(f, e as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+    case SK.CallExpression:
+      return callExpression(f, e as ts.CallExpression);
+    case SK.BinaryExpression:
+      return binary(f, e as ts.BinaryExpression);
+    case SK.PrefixUnaryExpression:
+      return prefix(f, e as ts.PrefixUnaryExpression);
+    case SK.PostfixUnaryExpression: {
+      const p = e as ts.PostfixUnaryExpression;
+      return update(f, p.operand, p.operator === SK.PlusPlusToken ? "++" : "--", false, p);
+    }
+    case SK.ConditionalExpression:
+      return conditional(f, e as ts.ConditionalExpression);
+    case SK.TypeOfExpression:
+      return typeofExpr(f, (e as ts.TypeOfExpression).expression);
+    case SK.DeleteExpression:
+      f.pre.push({ k: "expr", expr: f.deleteField(e as ts.DeleteExpression) });
+      return { e: bool(true), kind: "bool" };
+    case SK.AsExpression:
+      return lowerExpression(f, (e as ts.AsExpression).expression);
+  }
+  return unsupported(f, e);
+}
+
+function unsupported(f: FunctionLowerer, e: ts.Node): Lowered {
+  f.scope.sink.report("UnsupportedExpression", e, `'${e.getText().slice(0, 40)}'`, "This expression is outside the subset.");
+  return { e: num(0), kind: "num" };
+}
+
+/** Converts a storage read to the kind the checker narrowed `at` to. */
+function narrowed(f: FunctionLowerer, l: Lowered, at: ts.Node): Lowered {
+  const want = f.kindAt(at);
+  if (want === l.kind || want === "void" || want === "rec") return l;
+  const c = coerce(l.e, l.kind, want);
+  return c === undefined ? l : { e: c, kind: want };
+}
+
+function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
+  if (id.text === "undefined") return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
+  const b = f.lookup(id);
+  if (b === undefined) return unsupported(f, id);
+  switch (b.k) {
+    case "local":
+      return narrowed(f, { e: name(b.cname, b.kind), kind: b.kind }, id);
+    case "const":
+      return { e: b.expr, kind: b.kind };
+    default:
+      f.scope.sink.report("UnsupportedType", id, f.checker.typeToString(f.checker.getTypeAtLocation(id)), "Use its fields directly, e.g. `ctx.config.field`.");
+      return { e: num(0), kind: "num" };
+  }
+}
+
+function template(f: FunctionLowerer, t: ts.TemplateExpression): Lowered {
+  const parts: Expr[] = [];
+  if (t.head.text !== "") parts.push({ k: "str", value: t.head.text });
+  for (const span of t.templateSpans) {
+    parts.push(toStr(f, lowerExpression(f, span.expression), span.expression));
+    if (span.literal.text !== "") parts.push({ k: "str", value: span.literal.text });
+  }
+  return { e: concat(f, parts), kind: "str" };
+}
+
+function concat(f: FunctionLowerer, parts: Expr[]): Expr {
+  if (parts.length === 0) return { k: "str", value: "" };
+  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 2) return call("flbc_str_concat", [rt(f), parts[0]!, parts[1]!], "str");
+  return call("flbc_str_concat_n", [rt(f), name(String(parts.length), "int"), { k: "strArray", items: parts, kind: "void" }], "str");
+}
+
+/** JavaScript's ToString, as used by template literals and `+`. */
+export function toStr(f: FunctionLowerer, l: Lowered, at: ts.Node): Expr {
+  switch (l.kind) {
+    case "str":
+      return l.e;
+    case "num":
+      return call("flbc_num_to_str", [rt(f), l.e], "str");
+    case "bool":
+      return { k: "cond", test: l.e, then: { k: "str", value: "true" }, else: { k: "str", value: "false" }, kind: "str" };
+    case "val":
+      return call("flbc_val_to_str", [rt(f), l.e], "str");
+    case "void":
+      return { k: "str", value: "undefined" };
+    default:
+      f.scope.sink.report("UnsupportedType", at, "LogRecord", "Convert a record field, not the record itself.");
+      return { k: "str", value: "" };
+  }
+}
+
+// ------------------------------------------------------------ member access
+
+type Access = ts.PropertyAccessExpression | ts.ElementAccessExpression;
+
+/** `ctx`, `ctx.config`, `ctx.state`, `ctx.log` or init's `config`, if `e` is one. */
+function contextPath(f: FunctionLowerer, e: ts.Expression): "ctx" | "config" | "state" | "log" | undefined {
+  const x = skipParens(e);
+  if (ts.isIdentifier(x)) {
+    const b = f.lookup(x);
+    return b?.k === "ctx" ? "ctx" : b?.k === "config" ? "config" : undefined;
+  }
+  if (ts.isPropertyAccessExpression(x) && contextPath(f, x.expression) === "ctx") {
+    const n = x.name.text;
+    if (n === "config" || n === "state" || n === "log") return n;
+  }
+  return undefined;
+}
+
+function access(f: FunctionLowerer, a: Access): Lowered {
+  const base = contextPath(f, a.expression);
+  const prop = ts.isPropertyAccessExpression(a) ? a.name.text : undefined;
+  if (base === "ctx" && prop !== undefined) {
+    switch (prop) {
+      case "tag":
+        f.usesRt = true;
+        return { e: name("rt->tag", "str"), kind: "str" };
+      case "time":
+        f.usesEvent = true;
+        return { e: name("ev->time", "num"), kind: "num" };
+      case "metadata":
+        f.usesEvent = true;
+        return { e: name("ev->metadata", "val"), kind: "val" };
+    }
+    return unsupported(f, a);
+  }
+  if (base === "config" && prop !== undefined) {
+    const c = f.scope.config.get(prop);
+    if (c === undefined) return unsupported(f, a);
+    f.usesCtx = true;
+    return { e: c.expr, kind: c.kind };
+  }
+  if (base === "state" && prop !== undefined) {
+    const s = f.scope.state.get(prop);
+    if (s === undefined) return unsupported(f, a);
+    f.usesCtx = true;
+    return { e: name(`ctx->state.${s.member}`, s.kind), kind: s.kind };
+  }
+  const obj = lowerExpression(f, a.expression);
+  if (obj.kind === "rec") {
+    const key = f.fieldKey(a);
+    return narrowed(f, { e: call("flbc_rec_get", [obj.e, key], "val"), kind: "val" }, a);
+  }
+  if (obj.kind === "str" && prop === "length") {
+    return { e: call("flbc_str_length", [obj.e], "num"), kind: "num" };
+  }
+  return unsupported(f, a);
+}
+
+// -------------------------------------------------------------------- calls
+
+function callExpression(f: FunctionLowerer, c: ts.CallExpression): Lowered {
+  const callee = skipParens(c.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if (contextPath(f, callee.expression) === "log" && logLevels[method] !== undefined) {
+      const msg = c.arguments[0] === undefined ? ({ k: "str", value: "" } as Expr) : toStr(f, lowerExpression(f, c.arguments[0]), c);
+      return { e: call("flbc_log_str", [rt(f), name(logLevels[method]!, "int"), msg], "void"), kind: "void" };
+    }
+    const recv = lowerExpression(f, callee.expression);
+    const b = recv.kind === "str" ? stringMethods[method] : undefined;
+    if (b !== undefined) {
+      const args: Expr[] = b.rt ? [rt(f), recv.e] : [recv.e];
+      b.params.forEach((kind, i) => {
+        const arg = c.arguments[i];
+        if (arg !== undefined) args.push(f.exprAs(arg, kind));
+        else if (i < b.required) f.scope.sink.report("UnsupportedCall", c, `'${method}' without its arguments`);
+        else args.push(kind === "num" ? name("NAN", "num") : zeroOf(kind)!);
+      });
+      return { e: call(b.fn, args, b.returns), kind: b.returns };
+    }
+    f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
+    return { e: num(0), kind: "num" };
+  }
+  if (ts.isIdentifier(callee)) {
+    if (callee.text === "String" && f.lookup(callee) === undefined) {
+      const arg = c.arguments[0];
+      if (arg === undefined) return { e: { k: "str", value: "" }, kind: "str" };
+      return { e: toStr(f, lowerExpression(f, arg), arg), kind: "str" };
+    }
+    let sym = f.checker.getSymbolAtLocation(callee);
+    if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
+    const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
+    if (fn !== undefined) {
+      const args: Expr[] = [rt(f)];
+      fn.params.forEach((kind, i) => {
+        const arg = c.arguments[i];
+        args.push(arg === undefined ? zeroOf(kind) ?? num(0) : f.exprAs(arg, kind));
+      });
+      return { e: call(fn.cname, args, fn.returns), kind: fn.returns };
+    }
+  }
+  f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
+  return { e: num(0), kind: "num" };
+}
+
+// -------------------------------------------------------------- operators
+
+function prefix(f: FunctionLowerer, p: ts.PrefixUnaryExpression): Lowered {
+  switch (p.operator) {
+    case SK.ExclamationToken:
+      return { e: not(f.condition(p.operand)), kind: "bool" };
+    case SK.MinusToken:
+      return { e: { k: "unary", op: "-", arg: toNumber(f, p.operand), kind: "num" }, kind: "num" };
+    case SK.PlusToken:
+      return { e: toNumber(f, p.operand), kind: "num" };
+    case SK.PlusPlusToken:
+      return update(f, p.operand, "++", true, p);
+    case SK.MinusMinusToken:
+      return update(f, p.operand, "--", true, p);
+  }
+  return unsupported(f, p);
+}
+
+/** JavaScript's ToNumber for the kinds that have an exact C form. */
+function toNumber(f: FunctionLowerer, e: ts.Expression): Expr {
+  const l = lowerExpression(f, e);
+  if (l.kind === "num") return l.e;
+  if (l.kind === "str") return call("flbc_str_to_num", [l.e], "num");
+  if (l.kind === "bool") return { k: "cond", test: l.e, then: num(1), else: num(0), kind: "num" };
+  f.scope.sink.report("UnsupportedType", e, f.checker.typeToString(f.checker.getTypeAtLocation(e)), "Narrow it to a number first: `typeof v === \"number\"`.");
+  return num(0);
+}
+
+function update(f: FunctionLowerer, operand: ts.Expression, op: "++" | "--", isPrefix: boolean, at: ts.Node): Lowered {
+  const target = lvalue(f, operand);
+  if (target === undefined || target.kind !== "num") return unsupported(f, at);
+  return { e: { k: "update", target: target.e, op, prefix: isPrefix, kind: "num" }, kind: "num" };
+}
+
+/** A numeric or boolean variable or state field that C can assign in place. */
+function lvalue(f: FunctionLowerer, e: ts.Expression): Lowered | undefined {
+  const x = skipParens(e);
+  if (ts.isIdentifier(x)) {
+    const b = f.lookup(x);
+    return b?.k === "local" ? { e: name(b.cname, b.kind), kind: b.kind } : undefined;
+  }
+  if (ts.isPropertyAccessExpression(x) && contextPath(f, x.expression) === "state") {
+    const s = f.scope.state.get(x.name.text);
+    if (s === undefined) return undefined;
+    f.usesCtx = true;
+    return { e: name(`ctx->state.${s.member}`, s.kind), kind: s.kind };
+  }
+  if (ts.isPropertyAccessExpression(x) && contextPath(f, x.expression) === "ctx" && x.name.text === "time") {
+    f.usesEvent = true;
+    return { e: name("ev->time", "num"), kind: "num" };
+  }
+  return undefined;
+}
+
+const arithmetic: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
+  [SK.MinusToken]: "-",
+  [SK.AsteriskToken]: "*",
+  [SK.SlashToken]: "/",
+};
+
+const comparisons: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
+  [SK.LessThanToken]: "<",
+  [SK.LessThanEqualsToken]: "<=",
+  [SK.GreaterThanToken]: ">",
+  [SK.GreaterThanEqualsToken]: ">=",
+};
+
+const compoundAssign: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [SK.PlusEqualsToken]: SK.PlusToken,
+  [SK.MinusEqualsToken]: SK.MinusToken,
+  [SK.AsteriskEqualsToken]: SK.AsteriskToken,
+  [SK.SlashEqualsToken]: SK.SlashToken,
+};
+
+function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
+  const op = b.operatorToken.kind;
+  if (op === SK.EqualsToken || compoundAssign[op] !== undefined) return assignment(f, b);
+  if (op === SK.PlusToken) {
+    if (f.kindAt(b) === "str") return { e: concat(f, concatParts(f, b)), kind: "str" };
+    return arith(f, "+", b);
+  }
+  const a = arithmetic[op];
+  if (a !== undefined) return arith(f, a, b);
+  if (op === SK.PercentToken) {
+    return { e: call("fmod", [toNumber(f, b.left), toNumber(f, b.right)], "num"), kind: "num" };
+  }
+  const cmp = comparisons[op];
+  if (cmp !== undefined) return compare(f, cmp, b);
+  if (op === SK.EqualsEqualsEqualsToken || op === SK.ExclamationEqualsEqualsToken) {
+    const eq = equality(f, b.left, b.right);
+    return { e: op === SK.EqualsEqualsEqualsToken ? eq : not(eq), kind: "bool" };
+  }
+  if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken) return logical(f, b, op === SK.AmpersandAmpersandToken ? "&&" : "||");
+  if (op === SK.QuestionQuestionToken) return coalesce(f, b);
+  if (op === SK.InKeyword) {
+    const rec = lowerExpression(f, b.right);
+    if (rec.kind !== "rec") return unsupported(f, b);
+    return { e: call("flbc_rec_has", [rec.e, f.exprAs(b.left, "str")], "bool"), kind: "bool" };
+  }
+  return unsupported(f, b);
+}
+
+function arith(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowered {
+  return { e: { k: "binary", op, left: toNumber(f, b.left), right: toNumber(f, b.right), kind: "num" }, kind: "num" };
+}
+
+/** `a + b + c` with a string result: every operand, left to right. */
+function concatParts(f: FunctionLowerer, e: ts.Expression): Expr[] {
+  const x = skipParens(e);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === SK.PlusToken && f.kindAt(x) === "str") {
+    return [...concatParts(f, x.left), ...concatParts(f, x.right)];
+  }
+  if (ts.isStringLiteralLike(x) && x.text === "") return [];
+  return [toStr(f, lowerExpression(f, x), x)];
+}
+
+function compare(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowered {
+  const l = lowerExpression(f, b.left);
+  const r = lowerExpression(f, b.right);
+  if (l.kind === "str" && r.kind === "str") {
+    const cmp = call("flbc_str_cmp", [l.e, r.e], "int");
+    return { e: { k: "binary", op, left: cmp, right: name("0", "int"), kind: "bool" }, kind: "bool" };
+  }
+  const left = f.convert(l, "num", b.left);
+  const right = f.convert(r, "num", b.right);
+  return { e: { k: "binary", op, left, right, kind: "bool" }, kind: "bool" };
+}
+
+/** `a === b` in JavaScript's strict equality, specialised by kinds. */
+function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression): Expr {
+  const l0 = skipParens(left);
+  const r0 = skipParens(right);
+  if (ts.isTypeOfExpression(l0) && ts.isStringLiteralLike(r0)) return typeofTest(f, l0.expression, r0.text);
+  if (ts.isTypeOfExpression(r0) && ts.isStringLiteralLike(l0)) return typeofTest(f, r0.expression, l0.text);
+  const l = lowerExpression(f, left);
+  const r = lowerExpression(f, right);
+  const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+  if (nullish(r0) || nullish(l0)) {
+    const [v, lit] = nullish(r0) ? [l, r0] : [r, l0];
+    const tag = lit.kind === SK.NullKeyword ? "FLBC_NULL" : "FLBC_UNDEF";
+    if (v.kind !== "val") return bool(false);
+    return { k: "binary", op: "==", left: { k: "member", base: v.e, field: "tag", kind: "int" }, right: name(tag, "int"), kind: "bool" };
+  }
+  if (l.kind === r.kind && (l.kind === "num" || l.kind === "bool")) return { k: "binary", op: "==", left: l.e, right: r.e, kind: "bool" };
+  if (l.kind === "str" && r.kind === "str") return call("flbc_str_eq", [l.e, r.e], "bool");
+  if (l.kind === "val" && r.kind === "str") return call("flbc_val_eq_str", [l.e, r.e], "bool");
+  if (l.kind === "str" && r.kind === "val") return call("flbc_val_eq_str", [r.e, l.e], "bool");
+  if (l.kind === "val" && r.kind === "num") return call("flbc_val_eq_num", [l.e, r.e], "bool");
+  if (l.kind === "num" && r.kind === "val") return call("flbc_val_eq_num", [r.e, l.e], "bool");
+  const lv = coerce(l.e, l.kind, "val");
+  const rv = coerce(r.e, r.kind, "val");
+  if (lv === undefined || rv === undefined) {
+    f.scope.sink.report("UnsupportedType", left, f.checker.typeToString(f.checker.getTypeAtLocation(left)), "Compare strings, numbers, booleans or record values.");
+    return bool(false);
+  }
+  return call("flbc_val_strict_eq", [lv, rv], "bool");
+}
+
+/** `typeof v === "string"` as a tag test, without building the string. */
+function typeofTest(f: FunctionLowerer, operand: ts.Expression, type: string): Expr {
+  const l = lowerExpression(f, operand);
+  if (l.kind !== "val") {
+    const js = { num: "number", str: "string", bool: "boolean", void: "undefined" }[l.kind as string] ?? "object";
+    return isPure(l.e) ? bool(js === type) : call("flbc_str_eq", [typeofOf(f, l), { k: "str", value: type }], "bool");
+  }
+  const tag = (t: string): Expr => ({ k: "binary", op: "==", left: { k: "member", base: l.e, field: "tag", kind: "int" }, right: name(t, "int"), kind: "bool" });
+  switch (type) {
+    case "string":
+      return tag("FLBC_STR");
+    case "boolean":
+      return tag("FLBC_BOOL");
+    case "undefined":
+      return tag("FLBC_UNDEF");
+    case "number":
+      return call("flbc_val_is_num", [l.e], "bool");
+    case "object":
+      return call("flbc_val_is_object", [l.e], "bool");
+    default:
+      return bool(false);
+  }
+}
+
+function typeofExpr(f: FunctionLowerer, operand: ts.Expression): Lowered {
+  return { e: typeofOf(f, lowerExpression(f, operand)), kind: "str" };
+}
+
+function typeofOf(_f: FunctionLowerer, l: Lowered): Expr {
+  switch (l.kind) {
+    case "num":
+      return { k: "str", value: "number" };
+    case "str":
+      return { k: "str", value: "string" };
+    case "bool":
+      return { k: "str", value: "boolean" };
+    case "val":
+      return call("flbc_val_typeof", [l.e], "str");
+    case "void":
+      return { k: "str", value: "undefined" };
+    default:
+      return { k: "str", value: "object" };
+  }
+}
+
+/** `a && b` / `a || b`: C's operator for booleans, a temporary otherwise. */
+function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): Lowered {
+  const kind = f.kindAt(b);
+  const l = lowerExpression(f, b.left);
+  const r = f.withPre(() => lowerExpression(f, b.right));
+  if (kind === "bool" && l.kind === "bool" && r.value.kind === "bool" && r.pre.length === 0) {
+    return { e: { k: "binary", op, left: l.e, right: r.value.e, kind: "bool" }, kind: "bool" };
+  }
+  // The result is one of the operands: keep the left in a temporary, test
+  // its truthiness, evaluate the right only when JavaScript would.
+  const left = isPure(l.e) ? l.e : name(f.temp(l.kind, l.e), l.kind);
+  const result = f.temp(kind);
+  const test = truthy(left, l.kind) ?? bool(false);
+  const takeLeft = f.convert({ e: left, kind: l.kind }, kind, b.left);
+  const takeRight = f.convert(r.value, kind, b.right);
+  const assign = (value: Expr) => ({ k: "expr" as const, expr: { k: "assign" as const, target: name(result, kind), op: "=" as const, value, kind } });
+  const evalRight = [...r.pre, assign(takeRight)];
+  f.pre.push({
+    k: "if",
+    test: op === "&&" ? test : not(test),
+    then: op === "&&" ? evalRight : [assign(takeLeft)],
+    else: op === "&&" ? [assign(takeLeft)] : evalRight,
+  });
+  return { e: name(result, kind), kind };
+}
+
+/** `a ?? b`: the right side only when the left is null or undefined. */
+function coalesce(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
+  const kind = f.kindAt(b);
+  const l = lowerExpression(f, b.left);
+  if (l.kind !== "val") return narrowed(f, l, b);
+  const r = f.withPre(() => lowerExpression(f, b.right));
+  const left = isPure(l.e) ? l.e : name(f.temp("val", l.e), "val");
+  const isNullish = call("flbc_val_is_nullish", [left], "bool");
+  const takeLeft = f.convert({ e: left, kind: "val" }, kind, b.left);
+  const takeRight = f.convert(r.value, kind, b.right);
+  if (r.pre.length === 0 && isPure(takeRight)) {
+    return { e: { k: "cond", test: isNullish, then: takeRight, else: takeLeft, kind }, kind };
+  }
+  const result = f.temp(kind, takeLeft);
+  f.pre.push({
+    k: "if",
+    test: isNullish,
+    then: [...r.pre, { k: "expr", expr: { k: "assign", target: name(result, kind), op: "=", value: takeRight, kind } }],
+  });
+  return { e: name(result, kind), kind };
+}
+
+function conditional(f: FunctionLowerer, c: ts.ConditionalExpression): Lowered {
+  const kind = f.kindAt(c);
+  const test = f.condition(c.condition);
+  const a = f.withPre(() => f.exprAs(c.whenTrue, kind));
+  const b = f.withPre(() => f.exprAs(c.whenFalse, kind));
+  if (a.pre.length === 0 && b.pre.length === 0) {
+    return { e: { k: "cond", test, then: a.value, else: b.value, kind }, kind };
+  }
+  const result = f.temp(kind);
+  const set = (value: Expr) => ({ k: "expr" as const, expr: { k: "assign" as const, target: name(result, kind), op: "=" as const, value, kind } });
+  f.pre.push({ k: "if", test, then: [...a.pre, set(a.value)], else: [...b.pre, set(b.value)] });
+  return { e: name(result, kind), kind };
+}
+
+// -------------------------------------------------------------- assignment
+
+function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
+  const op = b.operatorToken.kind;
+  const target = skipParens(b.left);
+  const arithOp = compoundAssign[op];
+  // The new value, as JavaScript computes it for `x op= y`.
+  const value = (kind: Kind): Expr => {
+    if (arithOp === undefined) return f.exprAs(b.right, kind);
+    if (kind === "str" && arithOp === SK.PlusToken) {
+      return concat(f, [f.exprAs(target, "str"), toStr(f, lowerExpression(f, b.right), b.right)]);
+    }
+    const cop = arithOp === SK.PlusToken ? "+" : arithmetic[arithOp]!;
+    return { k: "binary", op: cop, left: toNumber(f, target), right: toNumber(f, b.right), kind: "num" };
+  };
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    const ctxPath = contextPath(f, target.expression);
+    if (ctxPath === "ctx" && ts.isPropertyAccessExpression(target) && target.name.text === "time") {
+      f.usesEvent = true;
+      const v = value("num");
+      f.pre.push({ k: "expr", expr: { k: "assign", target: name("ev->time_set", "bool"), op: "=", value: bool(true), kind: "bool" } });
+      return { e: { k: "assign", target: name("ev->time", "num"), op: "=", value: v, kind: "num" }, kind: "num" };
+    }
+    if (ctxPath === "state" && ts.isPropertyAccessExpression(target)) {
+      const s = f.scope.state.get(target.name.text);
+      if (s === undefined) return unsupported(f, b);
+      f.usesCtx = true;
+      const t = name(`ctx->state.${s.member}`, s.kind);
+      const v = value(s.kind);
+      if (s.kind === "str") {
+        f.pre.push(...f.assignState(t, "str", v));
+        return { e: t, kind: "str" };
+      }
+      return { e: { k: "assign", target: t, op: "=", value: v, kind: s.kind }, kind: s.kind };
+    }
+    const rec = lowerExpression(f, target.expression);
+    if (rec.kind === "rec") {
+      const key = f.fieldKey(target);
+      const kind = f.kindAt(b.right) === "void" ? "val" : arithOp !== undefined ? f.kindAt(b) : f.kindAt(b.right);
+      const l = arithOp === undefined ? lowerExpression(f, b.right) : { e: value(kind), kind };
+      const v = f.convert(l, "val", b.right);
+      return { e: call("flbc_rec_set", [rec.e, key, v], "void"), kind: "void" };
+    }
+    return unsupported(f, b);
+  }
+  const lv = lvalue(f, target);
+  if (lv === undefined) return unsupported(f, b);
+  return { e: { k: "assign", target: lv.e, op: "=", value: value(lv.kind), kind: lv.kind }, kind: lv.kind };
+}

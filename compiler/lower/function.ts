@@ -1,0 +1,335 @@
+// Lowers one function body (a user function or a plugin callback) to IR
+// statements. Expressions that need statements (short-circuit operators
+// over dynamic values, conditional expressions with side effects) push
+// them to `pre`, the list that runs before the statement being lowered.
+import { ts } from "@ts-morph/bootstrap";
+import type { Expr, Kind, Stmt } from "../ir/ir.js";
+import { lowerExpression, type Lowered } from "./expressions.js";
+import { coerce, truthy } from "./kinds.js";
+import { NameTable } from "./names.js";
+import type { Binding, FunctionRole, PluginScope } from "./scope.js";
+
+const SK = ts.SyntaxKind;
+
+export class FunctionLowerer {
+  readonly locals: NameTable;
+  readonly bindings = new Map<ts.Symbol, Binding>();
+  /** Statements that must run before the expression being lowered. */
+  pre: Stmt[] = [];
+  private temps = 0;
+  /** C locals that the body reads or writes. */
+  readonly used = new Set<string>();
+  usesRt = false;
+  usesEvent = false;
+  usesCtx = false;
+
+  constructor(
+    readonly scope: PluginScope,
+    readonly role: FunctionRole,
+    /** C kind a user function returns. */
+    readonly returnKind: Kind = "void",
+  ) {
+    this.locals = new NameTable(scope.globalNames);
+    for (const name of ["rt", "ev", "ctx", "data", "record_fn"]) this.locals.claim(name);
+  }
+
+  get checker(): ts.TypeChecker {
+    return this.scope.loaded.checker;
+  }
+
+  /** The binding of an identifier, local first. */
+  lookup(id: ts.Identifier): Binding | undefined {
+    let sym = this.checker.getSymbolAtLocation(id);
+    if (sym === undefined) return undefined;
+    if ((sym.flags & ts.SymbolFlags.Alias) !== 0) sym = this.checker.getAliasedSymbol(sym);
+    const b = this.bindings.get(sym) ?? this.scope.globals.get(sym);
+    if (b?.k === "local") this.used.add(b.cname);
+    return b;
+  }
+
+  bind(id: ts.Identifier, b: Binding): void {
+    const sym = this.checker.getSymbolAtLocation(id);
+    if (sym !== undefined) this.bindings.set(sym, b);
+  }
+
+  temp(kind: Kind, init?: Expr): string {
+    const name = this.locals.claim(`t${++this.temps}`);
+    this.pre.push({ k: "decl", name, kind, init: init ?? zeroOf(kind) });
+    return name;
+  }
+
+  /** Lowers with a fresh `pre` list and returns both. */
+  withPre<T>(fn: () => T): { value: T; pre: Stmt[] } {
+    const saved = this.pre;
+    this.pre = [];
+    try {
+      const value = fn();
+      return { value, pre: this.pre };
+    } finally {
+      this.pre = saved;
+    }
+  }
+
+  kindAt(node: ts.Node): Kind {
+    return this.kindOf(this.checker.getTypeAtLocation(node));
+  }
+
+  kindOf(t: ts.Type): Kind {
+    return kindOfTypeFor(this.scope, t);
+  }
+
+  expr(e: ts.Expression): Lowered {
+    return lowerExpression(this, e);
+  }
+
+  /** Lowers e and converts it to `kind`, reporting when it cannot. */
+  exprAs(e: ts.Expression, kind: Kind): Expr {
+    const l = this.expr(e);
+    return this.convert(l, kind, e);
+  }
+
+  convert(l: Lowered, kind: Kind, at: ts.Node): Expr {
+    const c = coerce(l.e, l.kind, kind);
+    if (c === undefined) {
+      this.scope.sink.report("UnsupportedType", at, this.checker.typeToString(this.checker.getTypeAtLocation(at)), `Expected a value that converts to ${kindName(kind)}.`);
+      return zeroOf(kind) ?? { k: "num", value: 0 };
+    }
+    return c;
+  }
+
+  /** A condition: JavaScript truthiness as a C bool. */
+  condition(e: ts.Expression): Expr {
+    const l = this.expr(e);
+    const t = truthy(l.e, l.kind);
+    if (t === undefined) {
+      this.scope.sink.report("UnsupportedType", e, this.checker.typeToString(this.checker.getTypeAtLocation(e)), "Compare it explicitly.");
+      return { k: "bool", value: false };
+    }
+    return t;
+  }
+
+  // ------------------------------------------------------------ statements
+
+  block(statements: readonly ts.Statement[]): Stmt[] {
+    const out: Stmt[] = [];
+    for (const s of statements) this.statement(s, out);
+    return out;
+  }
+
+  private statement(s: ts.Statement, out: Stmt[]): void {
+    const line = lineOf(s);
+    const emit = (st: Stmt) => {
+      const pre = this.pre;
+      this.pre = [];
+      for (const p of pre) out.push({ ...p, line: p.line ?? line });
+      out.push({ ...st, line });
+    };
+    switch (s.kind) {
+      case SK.Block:
+        emit({ k: "block", body: this.block((s as ts.Block).statements) });
+        return;
+      case SK.EmptyStatement:
+      case SK.InterfaceDeclaration:
+      case SK.TypeAliasDeclaration:
+        return;
+      case SK.ExpressionStatement:
+        this.expressionStatement((s as ts.ExpressionStatement).expression, emit);
+        return;
+      case SK.IfStatement: {
+        const i = s as ts.IfStatement;
+        const test = this.condition(i.expression);
+        const then = this.block(asStatements(i.thenStatement));
+        const otherwise = i.elseStatement ? this.block(asStatements(i.elseStatement)) : undefined;
+        emit({ k: "if", test, then, else: otherwise });
+        return;
+      }
+      case SK.ReturnStatement:
+        this.returnStatement(s as ts.ReturnStatement, emit);
+        return;
+      case SK.VariableStatement:
+        for (const d of (s as ts.VariableStatement).declarationList.declarations) {
+          this.variable(d, emit);
+        }
+        return;
+      default:
+        this.scope.sink.report("UnsupportedStatement", s, `'${SK[s.kind]}'`, "This statement is outside the subset.");
+    }
+  }
+
+  private variable(d: ts.VariableDeclaration, emit: (s: Stmt) => void): void {
+    if (!ts.isIdentifier(d.name)) return; // rejected by check
+    const sym = this.checker.getSymbolAtLocation(d.name);
+    const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
+    let kind = this.kindOf(declared);
+    if (kind === "void") kind = "val";
+    if (kind === "rec") {
+      // An alias of the record: the same pointer under another name.
+      const init = d.initializer ? this.expr(d.initializer) : undefined;
+      const cname = this.locals.claim(d.name.text, "v_");
+      this.bind(d.name, { k: "local", cname, kind: "rec" });
+      emit({ k: "decl", name: cname, kind: "rec", init: init?.e });
+      return;
+    }
+    const init = d.initializer ? this.exprAs(d.initializer, kind) : zeroOf(kind);
+    const cname = this.locals.claim(d.name.text, "v_");
+    this.bind(d.name, { k: "local", cname, kind });
+    emit({ k: "decl", name: cname, kind, init });
+  }
+
+  private expressionStatement(e: ts.Expression, emit: (s: Stmt) => void): void {
+    const inner = skipParens(e);
+    if (ts.isDeleteExpression(inner)) {
+      emit({ k: "expr", expr: this.deleteField(inner) });
+      return;
+    }
+    const l = this.expr(inner);
+    emit({ k: "expr", expr: l.e });
+  }
+
+  deleteField(d: ts.DeleteExpression): Expr {
+    const target = skipParens(d.expression);
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      const rec = this.expr(target.expression);
+      if (rec.kind === "rec") {
+        return { k: "call", fn: "flbc_rec_delete", args: [rec.e, this.fieldKey(target)], kind: "void" };
+      }
+    }
+    this.scope.sink.report("DeleteNotRecord", d);
+    return { k: "num", value: 0 };
+  }
+
+  /** The key of `record.name` or `record[expr]` as a flbc_str. */
+  fieldKey(target: ts.PropertyAccessExpression | ts.ElementAccessExpression): Expr {
+    if (ts.isPropertyAccessExpression(target)) return { k: "str", value: target.name.text };
+    const arg = skipParens(target.argumentExpression);
+    if (ts.isStringLiteralLike(arg)) return { k: "str", value: arg.text };
+    return this.exprAs(arg, "str");
+  }
+
+  private returnStatement(r: ts.ReturnStatement, emit: (s: Stmt) => void): void {
+    const e = r.expression === undefined ? undefined : skipParens(r.expression);
+    switch (this.role) {
+      case "user":
+        emit({ k: "return", value: e === undefined ? undefined : this.exprAs(e, this.returnKind) });
+        return;
+      case "exit":
+        if (e !== undefined) this.expressionStatement(e, emit);
+        emit({ k: "return", value: { k: "name", name: "0", kind: "int" } });
+        return;
+      case "init":
+        this.initReturn(r, e, emit);
+        return;
+      case "filter":
+        emit({ k: "return", value: this.filterResult(e) });
+        return;
+    }
+  }
+
+  private filterResult(e: ts.Expression | undefined): Expr {
+    const keep: Expr = { k: "name", name: "FLBC_KEEP", kind: "int" };
+    const drop: Expr = { k: "name", name: "FLBC_DROP", kind: "int" };
+    if (e === undefined || e.kind === SK.TrueKeyword) return keep;
+    if (e.kind === SK.FalseKeyword) return drop;
+    const kind = this.kindAt(e);
+    if (kind !== "bool") {
+      const what = this.checker.typeToString(this.checker.getTypeAtLocation(e));
+      this.scope.sink.report("UnsupportedReturn", e, `returning '${what}'`);
+      return keep;
+    }
+    return { k: "cond", test: this.exprAs(e, "bool"), then: keep, else: drop, kind: "int" };
+  }
+
+  private initReturn(r: ts.ReturnStatement, e: ts.Expression | undefined, emit: (s: Stmt) => void): void {
+    if (e !== undefined && !ts.isObjectLiteralExpression(e)) {
+      this.scope.sink.report("StateShape", e);
+      return;
+    }
+    const given = new Map<string, ts.Expression>();
+    for (const p of e?.properties ?? []) {
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+        given.set(p.name.text, p.initializer);
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        given.set(p.name.text, p.name);
+      } else {
+        this.scope.sink.report("StateShape", p);
+      }
+    }
+    for (const field of this.scope.state.values()) {
+      const value = given.get(field.name);
+      const target: Expr = { k: "name", name: `ctx->state.${field.member}`, kind: field.kind };
+      const rhs = value === undefined ? zeroOf(field.kind)! : this.exprAs(value, field.kind);
+      this.usesCtx = true;
+      for (const s of this.assignState(target, field.kind, rhs)) emit(s);
+    }
+    void r;
+    emit({ k: "return", value: { k: "name", name: "0", kind: "int" } });
+  }
+
+  /** State strings live on the instance heap: copy in, free the old copy. */
+  assignState(target: Expr, kind: Kind, value: Expr): Stmt[] {
+    if (kind !== "str") return [{ k: "expr", expr: { k: "assign", target, op: "=", value, kind } }];
+    const copy = this.locals.claim(`t${++this.temps}`);
+    return [
+      {
+        k: "block",
+        body: [
+          { k: "decl", name: copy, kind: "str", init: { k: "call", fn: "flbc_str_dup_heap", args: [value], kind: "str" } },
+          { k: "expr", expr: { k: "call", fn: "flbc_str_free_heap", args: [target], kind: "void" } },
+          { k: "expr", expr: { k: "assign", target, op: "=", value: { k: "name", name: copy, kind: "str" }, kind: "str" } },
+        ],
+      },
+    ];
+  }
+}
+
+/**
+ * TypeScript type -> C kind. A type whose values all have one unboxed
+ * representation gets it (number -> double, string -> flbc_str, boolean
+ * -> bool); anything that mixes them, or may be null/undefined, is a
+ * dynamic flbc_val.
+ */
+export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
+  if (scope.isRecordType(t)) return "rec";
+  const F = ts.TypeFlags;
+  const parts = t.isUnion() ? t.types : [t];
+  if (parts.every((p) => (p.flags & F.NumberLike) !== 0)) return "num";
+  if (parts.every((p) => (p.flags & F.StringLike) !== 0)) return "str";
+  if (parts.every((p) => (p.flags & F.BooleanLike) !== 0)) return "bool";
+  if (parts.every((p) => (p.flags & (F.Void | F.Undefined)) !== 0)) return "void";
+  return "val";
+}
+
+export function zeroOf(kind: Kind): Expr | undefined {
+  switch (kind) {
+    case "num":
+      return { k: "num", value: 0 };
+    case "bool":
+      return { k: "bool", value: false };
+    case "str":
+      return { k: "name", name: "FLBC_STR_EMPTY", kind: "str" };
+    case "val":
+      return { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" };
+    case "int":
+      return { k: "name", name: "0", kind: "int" };
+    default:
+      return undefined;
+  }
+}
+
+function kindName(kind: Kind): string {
+  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", int: "an integer", void: "nothing" }[kind];
+}
+
+export function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function asStatements(s: ts.Statement): readonly ts.Statement[] {
+  return ts.isBlock(s) ? s.statements : [s];
+}
+
+export function lineOf(node: ts.Node): number {
+  const sf = node.getSourceFile();
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}

@@ -1,0 +1,288 @@
+// Stage 4: the plugin model and its TypeScript bodies -> the IR unit. All
+// TypeScript-specific reasoning ends here.
+import { ts } from "@ts-morph/bootstrap";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { ConfigEntry, Expr, Func, Kind, Param, StateField, Stmt, Unit } from "../ir/ir.js";
+import { cTypeOfKind } from "../ir/ir.js";
+import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
+import type { ConfigProp } from "../plugin/config.js";
+import type { LoadedProgram } from "../program/loadProgram.js";
+import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
+import { NameTable } from "./names.js";
+import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
+
+const mapTypes: Record<ConfigProp["type"], Pick<ConfigEntry, "mapType" | "memberType">> = {
+  str: { mapType: "STR", memberType: "flb_sds_t" },
+  int: { mapType: "INT", memberType: "int" },
+  double: { mapType: "DOUBLE", memberType: "double" },
+  bool: { mapType: "BOOL", memberType: "int" },
+  size: { mapType: "SIZE", memberType: "size_t" },
+  time: { mapType: "TIME", memberType: "int" },
+  clist: { mapType: "CLIST", memberType: "struct mk_list *" },
+};
+
+export interface LowerOptions {
+  /** The source path as printed in the banner and in #line directives. */
+  sourceName: string;
+}
+
+export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: DiagnosticSink, opts: LowerOptions): Unit {
+  const globalNames = new NameTable();
+  const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
+  for (const n of ["config_map", "plugin_log", "on_init", "on_filter", "on_exit"]) globalNames.reserve(n);
+  for (const cb of ["init", "filter", "exit"]) globalNames.reserve(`cb_${model.name}_${cb}`);
+  globalNames.reserve(`${model.kind}_${model.name}_plugin`);
+
+  const members = new NameTable();
+  members.reserve("ins");
+  members.reserve("rt");
+  members.reserve("state");
+  const config = model.config.map((p) => configEntry(p, members));
+  const scope: PluginScope = {
+    loaded,
+    sink,
+    globalNames,
+    globals: new Map(),
+    functions: new Map(),
+    config: new Map(config.map((c) => [c.key, configRead(c)])),
+    state: new Map(),
+    isRecordType: (t) => isApiType(loaded, t, "LogRecord"),
+    sourceName: opts.sourceName,
+  };
+  const init = model.callbacks.get("init");
+  const state = init === undefined ? [] : stateFields(scope, init);
+  for (const s of state) scope.state.set(s.name, s);
+
+  const declarations = loaded.entry.statements;
+  for (const s of declarations) {
+    if (ts.isVariableStatement(s)) declareConstants(scope, s);
+    if (ts.isFunctionDeclaration(s) && s.name !== undefined) declareFunction(scope, s);
+  }
+  const functions: Func[] = [];
+  for (const s of declarations) {
+    if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) {
+      functions.push(lowerUserFunction(scope, s));
+    }
+  }
+  const callbacks: Unit["callbacks"] = {};
+  if (init !== undefined) {
+    functions.push(lowerCallback(scope, init, "init", ctxStruct));
+    callbacks.init = "on_init";
+  }
+  const filter = model.callbacks.get("filter");
+  if (filter !== undefined) {
+    functions.push(lowerCallback(scope, filter, "filter", ctxStruct));
+    callbacks.filter = "on_filter";
+  }
+  const exit = model.callbacks.get("exit");
+  if (exit !== undefined) {
+    functions.push(lowerCallback(scope, exit, "exit", ctxStruct));
+    callbacks.exit = "on_exit";
+  }
+  return {
+    kind: model.kind,
+    name: model.name,
+    description: model.description,
+    sourceName: opts.sourceName,
+    ctxStruct,
+    config,
+    state,
+    functions,
+    regexCode: [],
+    callbacks,
+  };
+}
+
+function configEntry(p: ConfigProp, members: NameTable): ConfigEntry {
+  const member = members.claim(p.key);
+  return {
+    key: p.key,
+    member,
+    ...mapTypes[p.type],
+    defaultText: p.defaultText,
+    description: p.description,
+    strMember: p.type === "str" ? members.claim(`${p.key}_str`) : undefined,
+  };
+}
+
+function configRead(c: ConfigEntry): ConfigRead {
+  const m = (kind: Kind): Expr => ({ k: "name", name: `ctx->${c.member}`, kind });
+  switch (c.mapType) {
+    case "STR":
+      return { expr: { k: "name", name: `ctx->${c.strMember}`, kind: "str" }, kind: "str" };
+    case "DOUBLE":
+      return { expr: m("num"), kind: "num" };
+    case "BOOL":
+      return { expr: { k: "binary", op: "!=", left: m("int"), right: { k: "name", name: "0", kind: "int" }, kind: "bool" }, kind: "bool" };
+    case "INT":
+    case "SIZE":
+    case "TIME":
+      return { expr: { k: "cast", to: "num", arg: m("int"), kind: "num" }, kind: "num" };
+    default:
+      // Lists arrive with arrays, in the next language slice.
+      return { expr: { k: "num", value: 0 }, kind: "void" };
+  }
+}
+
+/** The state struct: the properties of what `init` returns. */
+function stateFields(scope: PluginScope, init: Callback): StateField[] {
+  const checker = scope.loaded.checker;
+  const sig = checker.getSignatureFromDeclaration(init);
+  if (sig === undefined) return [];
+  const ret = checker.getReturnTypeOfSignature(sig);
+  const names = new NameTable();
+  const out: StateField[] = [];
+  for (const prop of ret.getProperties()) {
+    const t = checker.getTypeOfSymbolAtLocation(prop, init);
+    const kind = kindOfTypeFor(scope, t);
+    if (kind !== "num" && kind !== "str" && kind !== "bool") {
+      scope.sink.report("StateShape", prop.valueDeclaration ?? init);
+      continue;
+    }
+    out.push({ name: prop.getName(), member: names.claim(prop.getName()), kind });
+  }
+  return out;
+}
+
+function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
+  for (const d of s.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name) || d.initializer === undefined) continue;
+    const sym = scope.loaded.checker.getSymbolAtLocation(d.name);
+    const e = skipParens(d.initializer);
+    let value: { expr: Expr; kind: Kind } | undefined;
+    if (ts.isStringLiteralLike(e)) value = { expr: { k: "str", value: e.text }, kind: "str" };
+    else if (ts.isNumericLiteral(e)) value = { expr: { k: "num", value: Number(e.text) }, kind: "num" };
+    else if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) {
+      value = { expr: { k: "num", value: -Number(e.operand.text) }, kind: "num" };
+    } else if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) {
+      value = { expr: { k: "bool", value: e.kind === ts.SyntaxKind.TrueKeyword }, kind: "bool" };
+    }
+    if (sym !== undefined && value !== undefined) scope.globals.set(sym, { k: "const", ...value });
+  }
+}
+
+function declareFunction(scope: PluginScope, fn: ts.FunctionDeclaration): void {
+  const checker = scope.loaded.checker;
+  const sym = checker.getSymbolAtLocation(fn.name!);
+  const sig = checker.getSignatureFromDeclaration(fn);
+  if (sym === undefined || sig === undefined) return;
+  const params = fn.parameters.map((p) => paramKind(scope, p));
+  let returns = kindOfTypeFor(scope, checker.getReturnTypeOfSignature(sig));
+  if (returns === "rec") {
+    scope.sink.report("UnsupportedType", fn.type ?? fn.name!, "LogRecord", "Return a value from the function and set the field in the callback.");
+    returns = "void";
+  }
+  const entry: UserFunction = { cname: scope.globalNames.claim(fn.name!.text, "fn_"), params, returns };
+  scope.functions.set(sym, entry);
+}
+
+function paramKind(scope: PluginScope, p: ts.ParameterDeclaration): Kind {
+  const t = scope.loaded.checker.getTypeAtLocation(p);
+  const kind = kindOfTypeFor(scope, t);
+  return kind === "void" ? "val" : kind;
+}
+
+function lowerUserFunction(scope: PluginScope, fn: ts.FunctionDeclaration): Func {
+  const checker = scope.loaded.checker;
+  const entry = scope.functions.get(checker.getSymbolAtLocation(fn.name!)!)!;
+  const f = new FunctionLowerer(scope, "user", entry.returns);
+  const params: Param[] = [{ name: "rt", ctype: "flbc_rt *" }];
+  fn.parameters.forEach((p, i) => {
+    if (!ts.isIdentifier(p.name)) return;
+    const kind = entry.params[i]!;
+    const cname = f.locals.claim(p.name.text, "v_");
+    f.bind(p.name, { k: "local", cname, kind });
+    params.push({ name: cname, ctype: cTypeOfKind[kind] });
+  });
+  const body = f.block(fn.body!.statements);
+  const zero = zeroOf(entry.returns);
+  if (zero !== undefined && !endsWithReturn(body)) body.push({ k: "return", value: zero });
+  params[0]!.unused = !f.usesRt;
+  return {
+    name: entry.cname,
+    comment: signatureText(fn),
+    params,
+    returns: cTypeOfKind[entry.returns],
+    body,
+    line: lineOf(fn),
+  };
+}
+
+/** A plugin callback: its parameters are the record, ctx or config. */
+function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter" | "exit", ctxStruct: string): Func {
+  const f = new FunctionLowerer(scope, role);
+  const [first, second] = cb.parameters;
+  const prologue: Stmt[] = [];
+  let recordLocal: string | undefined;
+  if (role === "filter") {
+    if (first !== undefined && ts.isIdentifier(first.name)) {
+      recordLocal = f.locals.claim(first.name.text, "v_");
+      f.bind(first.name, { k: "local", cname: recordLocal, kind: "rec" });
+    }
+    if (second !== undefined && ts.isIdentifier(second.name)) f.bind(second.name, { k: "ctx" });
+  } else if (first !== undefined && ts.isIdentifier(first.name)) {
+    f.bind(first.name, role === "init" ? { k: "config" } : { k: "ctx" });
+  }
+  const body = cb.body === undefined ? [] : ts.isBlock(cb.body) ? f.block(cb.body.statements) : f.block([returnOf(cb.body)]);
+  if (!endsWithReturn(body)) {
+    if (role === "filter") body.push({ k: "return", value: { k: "name", name: "FLBC_KEEP", kind: "int" } });
+    else body.push({ k: "return", value: { k: "name", name: "0", kind: "int" } });
+  }
+  const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
+  if (role === "filter") {
+    if (f.usesCtx) prologue.push({ k: "decl", name: "ctx", kind: "void", init: { k: "name", name: "data", kind: "void" }, ctype: `struct ${ctxStruct} *` });
+    if (recordLocal !== undefined && f.used.has(recordLocal)) {
+      prologue.push({ k: "decl", name: recordLocal, kind: "rec", init: { k: "name", name: "&ev->body", kind: "rec" } });
+      f.usesEvent = true;
+    }
+    return {
+      name: "on_filter",
+      comment,
+      params: [
+        { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },
+        { name: "ev", ctype: "flbc_event *", unused: !f.usesEvent },
+        { name: "data", ctype: "void *", unused: !f.usesCtx },
+      ],
+      returns: "int",
+      body: [...prologue, ...body],
+      line: lineOf(cb),
+    };
+  }
+  return {
+    name: role === "init" ? "on_init" : "on_exit",
+    comment,
+    params: [
+      { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },
+      { name: "ctx", ctype: `struct ${ctxStruct} *`, unused: !f.usesCtx },
+    ],
+    returns: "int",
+    body,
+    line: lineOf(cb),
+  };
+}
+
+function returnOf(e: ts.Expression): ts.Statement {
+  const r = ts.factory.createReturnStatement(e);
+  ts.setTextRange(r, e);
+  (r as { parent?: ts.Node }).parent = e.parent;
+  return r;
+}
+
+function endsWithReturn(body: Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined) return false;
+  if (last.k === "return") return true;
+  if (last.k === "if") return last.else !== undefined && endsWithReturn(last.then) && endsWithReturn(last.else);
+  if (last.k === "block") return endsWithReturn(last.body);
+  return false;
+}
+
+function signatureText(fn: ts.FunctionDeclaration): string {
+  const params = fn.parameters.map((p) => p.getText()).join(", ");
+  return `function ${fn.name!.text}(${params})${fn.type ? ": " + fn.type.getText() : ""}`;
+}
+
+function isApiType(loaded: LoadedProgram, t: ts.Type, name: string): boolean {
+  const sym = t.aliasSymbol ?? t.getSymbol();
+  return sym !== undefined && sym.getName() === name && (sym.getDeclarations() ?? []).some((d) => d.getSourceFile() === loaded.apiFile);
+}

@@ -1,0 +1,46 @@
+// What a TypeScript symbol means in C, for every function of one plugin.
+import type { ts } from "@ts-morph/bootstrap";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { Expr, Kind, StateField } from "../ir/ir.js";
+import type { LoadedProgram } from "../program/loadProgram.js";
+import type { NameTable } from "./names.js";
+
+export type Binding =
+  /** A C local or parameter. */
+  | { k: "local"; cname: string; kind: Kind }
+  /** A top-level constant, inlined. */
+  | { k: "const"; expr: Expr; kind: Kind }
+  /** The plugin context parameter of a callback (`ctx`). */
+  | { k: "ctx" }
+  /** `init`'s config parameter. */
+  | { k: "config" };
+
+export interface UserFunction {
+  cname: string;
+  params: Kind[];
+  returns: Kind;
+}
+
+/** How `ctx.config.<key>` reads in C. */
+export interface ConfigRead {
+  expr: Expr;
+  kind: Kind;
+}
+
+/** Shared by all functions of the plugin being lowered. */
+export interface PluginScope {
+  loaded: LoadedProgram;
+  sink: DiagnosticSink;
+  /** C names of file-scope things (functions, the context struct). */
+  globalNames: NameTable;
+  globals: Map<ts.Symbol, Binding>;
+  functions: Map<ts.Symbol, UserFunction>;
+  config: Map<string, ConfigRead>;
+  state: Map<string, StateField>;
+  isRecordType(t: ts.Type): boolean;
+  /** Source path for the banner and #line. */
+  sourceName: string;
+}
+
+/** Which callback a function body is, which decides what `return` means. */
+export type FunctionRole = "user" | "filter" | "init" | "exit";

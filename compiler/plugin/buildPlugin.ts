@@ -1,0 +1,145 @@
+// Stage 3: read the `export default defineFilter({...})` call into a plugin
+// model: kind, name, description, config map (types, defaults, JSDoc) and
+// the callbacks that lowering compiles.
+import { ts } from "@ts-morph/bootstrap";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { LoadedProgram } from "../program/loadProgram.js";
+import { readConfig, type ConfigProp } from "./config.js";
+
+export type Callback = ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+export interface PluginModel {
+  kind: "filter" | "output" | "input";
+  name: string;
+  description: string;
+  config: ConfigProp[];
+  callbacks: Map<string, Callback>;
+  /** `export default` statement, for locations. */
+  node: ts.Node;
+}
+
+const allowedProperties: Record<PluginModel["kind"], string[]> = {
+  filter: ["name", "description", "config", "init", "filter", "exit"],
+  output: ["name", "description", "config", "net", "workers", "init", "flush", "exit"],
+  input: ["name", "description", "config", "interval", "init", "collect", "exit"],
+};
+
+const requiredCallback: Record<PluginModel["kind"], string> = {
+  filter: "filter",
+  output: "flush",
+  input: "collect",
+};
+
+export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): PluginModel | undefined {
+  const exportDefault = loaded.entry.statements.find(
+    (s): s is ts.ExportAssignment => ts.isExportAssignment(s) && !s.isExportEquals,
+  );
+  const call = exportDefault === undefined ? undefined : unwrapParens(exportDefault.expression);
+  if (exportDefault === undefined || call === undefined || !ts.isCallExpression(call)) {
+    sink.report("NoDefaultExport", exportDefault ?? loaded.entry.statements[0] ?? loaded.entry);
+    return undefined;
+  }
+  const callee = call.expression.getText();
+  const kind = ({ defineFilter: "filter", defineOutput: "output", defineInput: "input" } as const)[callee];
+  if (kind === undefined) {
+    sink.report("NoDefaultExport", call);
+    return undefined;
+  }
+  if (kind !== "filter") {
+    sink.report("UnsupportedKind", call.expression, kind === "output" ? "Output" : "Input");
+    return undefined;
+  }
+  const def = call.arguments[0];
+  if (def === undefined || !ts.isObjectLiteralExpression(def)) {
+    sink.report("PluginNotLiteral", def ?? call, callee);
+    return undefined;
+  }
+
+  let name: string | undefined;
+  let description: string | undefined;
+  let config: ConfigProp[] = [];
+  const callbacks = new Map<string, Callback>();
+  for (const prop of def.properties) {
+    const key = prop.name !== undefined ? propertyName(prop.name) : undefined;
+    if (key === undefined || !allowedProperties[kind].includes(key)) {
+      sink.report("PluginProperty", prop, key ?? prop.getText(), kind, allowedProperties[kind].join(", "));
+      continue;
+    }
+    if (key === "name" || key === "description") {
+      const value = ts.isPropertyAssignment(prop) ? unwrapParens(prop.initializer) : undefined;
+      const text = value !== undefined && ts.isStringLiteralLike(value) ? value.text : undefined;
+      if (key === "name") {
+        if (text === undefined || !/^[a-z][a-z0-9_]*$/.test(text) || text.length > 31) {
+          sink.report("PluginName", prop, value?.getText() ?? "no value");
+        }
+        name = text;
+      } else if (text === undefined) {
+        sink.report("PluginNotLiteral", prop, "description");
+      } else {
+        description = text;
+      }
+      continue;
+    }
+    if (key === "config") {
+      const value = ts.isPropertyAssignment(prop) ? unwrapParens(prop.initializer) : undefined;
+      if (value === undefined || !ts.isObjectLiteralExpression(value)) {
+        sink.report("PluginNotLiteral", prop, "config");
+        continue;
+      }
+      config = readConfig(value, loaded, sink);
+      continue;
+    }
+    const fn = callbackOf(prop);
+    if (fn === undefined) {
+      sink.report("CallbackShape", prop, key);
+      continue;
+    }
+    callbacks.set(key, fn);
+  }
+  if (!callbacks.has(requiredCallback[kind])) {
+    sink.report("PluginMissingCallback", def, kind, requiredCallback[kind]);
+  }
+  if (name === undefined) {
+    if (!def.properties.some((p) => p.name !== undefined && propertyName(p.name) === "name")) {
+      sink.report("PluginName", def, "no name");
+    }
+    return undefined;
+  }
+  return {
+    kind,
+    name,
+    description: description ?? jsDocText(exportDefault) ?? `${name} ${kind} written in TypeScript`,
+    config,
+    callbacks,
+    node: exportDefault,
+  };
+}
+
+function callbackOf(prop: ts.ObjectLiteralElementLike): Callback | undefined {
+  if (ts.isMethodDeclaration(prop)) return prop;
+  if (ts.isPropertyAssignment(prop)) {
+    const v = unwrapParens(prop.initializer);
+    if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return v;
+  }
+  return undefined;
+}
+
+export function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+export function unwrapParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The first paragraph of a node's JSDoc, on one line. */
+export function jsDocText(node: ts.Node): string | undefined {
+  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  const last = docs[docs.length - 1];
+  if (last === undefined || last.comment === undefined) return undefined;
+  const text = typeof last.comment === "string" ? last.comment : last.comment.map((c) => c.text).join("");
+  const para = text.split(/\n\s*\n/)[0]!.replace(/\s+/g, " ").trim();
+  return para === "" ? undefined : para;
+}
