@@ -52,6 +52,18 @@
 #define FLBC_ARENA_CAP_DEFAULT ((size_t) 64 << 20)
 #endif
 
+/* Largest arena block kept across records and callbacks: rolling back keeps
+ * the biggest block up to this size, so a record that needed more than the
+ * first block does not malloc again on the next one. */
+#ifndef FLBC_ARENA_KEEP_MAX
+#define FLBC_ARENA_KEEP_MAX ((size_t) 1 << 20)
+#endif
+
+/* A malformed chunk is logged once, then once every this many more. */
+#ifndef FLBC_MALFORMED_LOG_EVERY
+#define FLBC_MALFORMED_LOG_EVERY 1000
+#endif
+
 /* Deepest msgpack nesting a plugin accepts; deeper input is malformed. */
 #ifndef FLBC_MAX_DEPTH
 #define FLBC_MAX_DEPTH 64
@@ -146,6 +158,15 @@ FLBC_API flbc_str flbc_str_trim(struct flbc_rt *rt, flbc_str s);
 /* A copy on the instance heap (for state); free with flbc_str_free_heap. */
 FLBC_API flbc_str flbc_str_dup_heap(flbc_str s);
 FLBC_API void flbc_str_free_heap(flbc_str s);
+/* Decodes one UTF-8 sequence at p (p < end): returns its byte length and the
+ * code point. An invalid byte is one byte long with *cp set to
+ * FLBC_UTF8_INVALID (JavaScript would see U+FFFD). Encoded surrogates
+ * (WTF-8, what the JSON parser writes for a lone \uD800) are accepted as
+ * one UTF-16 unit. */
+#define FLBC_UTF8_INVALID 0x110000u
+FLBC_API size_t flbc_str_utf8_next(const uint8_t *p, const uint8_t *end, uint32_t *cp);
+/* Writes cp (surrogates included, as WTF-8) into out[4]; returns bytes. */
+FLBC_API size_t flbc_str_utf8_put(uint32_t cp, uint8_t *out);
 
 /* ---------------------------------------------------------------- numbers */
 
@@ -157,6 +178,10 @@ FLBC_API size_t flbc_num_format(double d, char *buf);
 FLBC_API double flbc_str_to_num(flbc_str s);
 /* Whether d is written to msgpack as an integer (integral, |d| < 2^63, not -0). */
 FLBC_API bool flbc_num_is_int64(double d);
+/* A decimal number `[+-]digits[.digits][(e|E)[+-]digits]` (at least one
+ * digit in the mantissa) converted with correct rounding, independent of
+ * the C locale; NaN when the text is not exactly that. */
+FLBC_API double flbc_num_parse_decimal(const char *s, size_t len);
 
 /* ----------------------------------------------------------------- values */
 
@@ -236,6 +261,10 @@ FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end);
 /* Reads one object shallowly: scalars decoded, strings as views, arrays,
  * maps and everything else as raw. NULL when malformed. */
 FLBC_API const uint8_t *flbc_mp_read(const uint8_t *p, const uint8_t *end, flbc_val *out);
+/* Past an array (map) header with its element (pair) count in *n, or NULL
+ * when p does not start one. */
+FLBC_API const uint8_t *flbc_mp_read_array(const uint8_t *p, const uint8_t *end, uint32_t *n);
+FLBC_API const uint8_t *flbc_mp_read_map(const uint8_t *p, const uint8_t *end, uint32_t *n);
 
 FLBC_API void flbc_mp_write_nil(flbc_buf *b);
 FLBC_API void flbc_mp_write_bool(flbc_buf *b, bool v);
@@ -274,6 +303,9 @@ typedef struct flbc_rec {
     uint32_t cap_edits;
 } flbc_rec;
 
+/* A view over the map at [map, end); false when it is not one map. */
+FLBC_API bool flbc_rec_init(flbc_rec *r, struct flbc_rt *rt,
+                            const uint8_t *map, const uint8_t *end);
 FLBC_API flbc_val flbc_rec_get(flbc_rec *r, flbc_str key);   /* UNDEF if absent */
 FLBC_API bool flbc_rec_has(flbc_rec *r, flbc_str key);
 FLBC_API void flbc_rec_set(flbc_rec *r, flbc_str key, flbc_val v);
@@ -342,6 +374,29 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
                                const char *tag, int tag_len,
                                void **out_buf, size_t *out_bytes,
                                flbc_record_fn fn, void *plugin_ctx);
+
+/* ------------------------------------------------------------------- JSON */
+
+/*
+ * Parses exactly one JSON value (RFC 8259, as strict as JSON.parse) into
+ * msgpack appended to out. Integers without fraction or exponent that fit
+ * int64 become msgpack integers, every other number float64 ("1.0" stays a
+ * float). On error returns false and sets *err_offset (when not NULL) to the
+ * byte offset of the problem; out may then hold a partial value.
+ */
+FLBC_API bool flbc_json_to_mp(const char *text, size_t len, flbc_buf *out,
+                              size_t *err_offset);
+
+/* flbc_mp_to_json: append ".0" to floats that would print as integers. */
+#define FLBC_JSON_TYPED_FLOATS 1
+
+/*
+ * Appends the JSON text of the msgpack object at p, as JSON.stringify would
+ * print it (bin and ext as {"$bin": hex} / {"$ext": [type, hex]}). Returns
+ * false when the msgpack is malformed or too deep (what could be read is
+ * written).
+ */
+FLBC_API bool flbc_mp_to_json(const uint8_t *p, const uint8_t *end, flbc_buf *out, int flags);
 
 /* ------------------------------------------------------ regular expressions */
 

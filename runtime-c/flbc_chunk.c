@@ -1,0 +1,275 @@
+#include "flbc.h"
+
+/*
+ * flbc_chunk.c: cb_filter's loop over the events of a chunk.
+ *
+ * An event is `[[time, metadata], body]` (Fluent Bit 2.1+) or the legacy
+ * `[time, body]`; time is a non-negative integer, a float or an EventTime
+ * (ext type 0, 8 bytes). Fluent Bit marks OpenTelemetry group boundaries
+ * with events whose time decodes to a negative second count: EventTime
+ * seconds 0xffffffff (group start, -1) and 0xfffffffe (group end, -2), or,
+ * in the legacy encoding, an integer that reads back as -1 / -2; every other
+ * negative time is skipped by Fluent Bit's decoder. All of those pass
+ * through untouched and never reach the plugin.
+ *
+ * The output is built lazily: as long as every record is kept unchanged no
+ * byte is copied, and the chunk is reported FLBC_NOTOUCH, which also spares
+ * Fluent Bit a full recount of the records.
+ */
+
+/* Room for rewritten records beyond the input's size before regrowing. */
+#define FLBC_CHUNK_SLACK 4096
+
+/* How an event is to be handled. */
+enum {
+    FLBC_EVENT_RECORD,           /* a log record: the plugin sees it */
+    FLBC_EVENT_MARKER,           /* group start / end (or skipped): copy as is */
+    FLBC_EVENT_MALFORMED
+};
+
+/* Reads the time of an event; classifies the event by it. */
+static int flbc_chunk_time(flbc_val t, double *seconds)
+{
+    const uint8_t *p = t.raw;
+    uint64_t sec;
+    uint64_t nsec;
+    uint64_t u;
+    int i;
+
+    switch (t.tag) {
+    case FLBC_INT:
+        if (t.u.i < 0) {
+            return FLBC_EVENT_MALFORMED;     /* Fluent Bit wants a positive integer */
+        }
+        *seconds = (double) t.u.i;
+        return FLBC_EVENT_RECORD;
+    case FLBC_FLOAT:
+        if (isnan(t.u.d)) {
+            return FLBC_EVENT_MALFORMED;
+        }
+        *seconds = t.u.d;
+        return trunc(t.u.d) < 0 ? FLBC_EVENT_MARKER : FLBC_EVENT_RECORD;
+    case FLBC_OPAQUE:
+        break;
+    default:
+        return FLBC_EVENT_MALFORMED;
+    }
+    if (t.raw_len == 9 && p[0] == 0xcf) {
+        /* A uint64 above INT64_MAX: a negative time_t once cast. */
+        for (u = 0, i = 1; i < 9; i++) {
+            u = (u << 8) | p[i];
+        }
+        *seconds = (double) (int64_t) u;
+        return FLBC_EVENT_MARKER;
+    }
+    if (t.raw_len == 10 && p[0] == 0xd7 && p[1] == 0x00) {
+        p += 2;                              /* fixext 8, type 0 */
+    }
+    else if (t.raw_len == 11 && p[0] == 0xc7 && p[1] == 8 && p[2] == 0x00) {
+        p += 3;                              /* ext 8 of 8 bytes, type 0 */
+    }
+    else {
+        return FLBC_EVENT_MALFORMED;
+    }
+    sec = ((uint64_t) p[0] << 24) | ((uint64_t) p[1] << 16) | ((uint64_t) p[2] << 8) | p[3];
+    nsec = ((uint64_t) p[4] << 24) | ((uint64_t) p[5] << 16) | ((uint64_t) p[6] << 8) | p[7];
+    if (sec >= 0xfffffffe) {
+        *seconds = sec == 0xffffffff ? -1 : -2;
+        return nsec == 0 ? FLBC_EVENT_MARKER : FLBC_EVENT_MALFORMED;
+    }
+    *seconds = (double) sec + (double) nsec / 1e9;
+    return FLBC_EVENT_RECORD;
+}
+
+/* Parses the event at p into ev; returns its kind. */
+static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
+                            flbc_event *ev)
+{
+    const uint8_t *q;
+    const uint8_t *next;
+    uint32_t n;
+    int kind;
+
+    memset(ev, 0, sizeof(*ev));
+    ev->start = p;
+    next = flbc_mp_skip(p, end);             /* bounds and depth, once */
+    if (next == NULL) {
+        return FLBC_EVENT_MALFORMED;
+    }
+    ev->end = next;
+    q = flbc_mp_read_array(p, next, &n);
+    if (q == NULL || n != 2) {
+        return FLBC_EVENT_MALFORMED;
+    }
+    if (flbc_mp_read_array(q, next, &n) != NULL) {
+        if (n != 2) {
+            return FLBC_EVENT_MALFORMED;
+        }
+        q = flbc_mp_read(flbc_mp_read_array(q, next, &n), next, &ev->time_raw);
+        q = flbc_mp_read(q, next, &ev->metadata);
+        if (q == NULL || ev->metadata.tag != FLBC_MAP) {
+            return FLBC_EVENT_MALFORMED;
+        }
+    }
+    else {
+        ev->legacy = true;
+        q = flbc_mp_read(q, next, &ev->time_raw);
+        if (q == NULL) {
+            return FLBC_EVENT_MALFORMED;
+        }
+    }
+    kind = flbc_chunk_time(ev->time_raw, &ev->time);
+    if (kind == FLBC_EVENT_MALFORMED || !flbc_rec_init(&ev->body, rt, q, next) ||
+        ev->body.map_end != next) {
+        return FLBC_EVENT_MALFORMED;
+    }
+    return kind;
+}
+
+/* Writes a kept record whose body or time changed. */
+static void flbc_chunk_write_event(flbc_buf *out, const flbc_event *ev)
+{
+    if (ev->time_set) {
+        flbc_mp_write_array_header(out, 2);
+        if (ev->legacy) {
+            flbc_mp_write_event_time(out, ev->time);
+        }
+        else {
+            flbc_mp_write_array_header(out, 2);
+            flbc_mp_write_event_time(out, ev->time);
+            flbc_mp_write_val(out, ev->metadata);
+        }
+    }
+    else {
+        /* Root array, header and metadata exactly as they came. */
+        flbc_buf_append(out, ev->start, (size_t) (ev->body.map - ev->start));
+    }
+    flbc_rec_encode(&ev->body, out);
+}
+
+/* Starts the output: one buffer the size of the input plus some slack,
+ * holding the clean prefix of records that needed no change. */
+static bool flbc_chunk_start_output(flbc_buf *out, const uint8_t *data, size_t bytes,
+                                    const uint8_t *clean_end)
+{
+    if (!flbc_buf_reserve(out, bytes + FLBC_CHUNK_SLACK)) {
+        return false;
+    }
+    flbc_buf_append(out, data, (size_t) (clean_end - data));
+    return !out->failed;
+}
+
+static void flbc_chunk_malformed(flbc_rt *rt, size_t offset, size_t bytes)
+{
+    if (rt->malformed_logged % FLBC_MALFORMED_LOG_EVERY == 0) {
+        flbc_log(rt, FLBC_LOG_ERROR,
+                 "malformed chunk (tag '%.*s', %zu bytes, bad event at offset %zu): "
+                 "passed through unchanged (%llu malformed chunks so far, "
+                 "logged once every %d)",
+                 (int) rt->tag.len, rt->tag.ptr, bytes, offset,
+                 (unsigned long long) rt->malformed_logged + 1, FLBC_MALFORMED_LOG_EVERY);
+    }
+    rt->malformed_logged++;
+}
+
+FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
+                               const char *tag, int tag_len,
+                               void **out_buf, size_t *out_bytes,
+                               flbc_record_fn fn, void *plugin_ctx)
+{
+    const uint8_t *start = data;
+    const uint8_t *end = start + bytes;
+    const uint8_t *p = start;
+    flbc_arena_mark mark;
+    flbc_buf out = { 0 };
+    bool writing = false;
+    bool changed;
+    uint64_t failed = 0;
+    uint64_t arena_failed = 0;
+    flbc_event ev;
+    int kind;
+    int ret;
+
+    rt->tag = (flbc_str) { tag != NULL ? tag : "", tag != NULL && tag_len > 0 ? (size_t) tag_len : 0 };
+    mark = flbc_arena_save(&rt->arena);
+
+    while (p < end) {
+        kind = flbc_chunk_event(rt, p, end, &ev);
+        if (kind == FLBC_EVENT_MALFORMED) {
+            flbc_chunk_malformed(rt, (size_t) (p - start), bytes);
+            goto passthrough;
+        }
+        if (kind == FLBC_EVENT_MARKER) {
+            if (writing) {
+                flbc_buf_append(&out, ev.start, (size_t) (ev.end - ev.start));
+            }
+            p = ev.end;
+            continue;
+        }
+
+        ret = fn(rt, &ev, plugin_ctx);
+        if (ret == FLBC_FAIL || rt->arena.failed) {
+            /* Fail open: the record goes on exactly as it came. */
+            failed++;
+            if (rt->arena.failed) {
+                arena_failed++;
+            }
+            ret = FLBC_KEEP;
+            changed = false;
+        }
+        else {
+            changed = ret == FLBC_DROP || ev.time_set || flbc_rec_changed(&ev.body);
+        }
+
+        if (changed && !writing) {
+            if (!flbc_chunk_start_output(&out, start, bytes, ev.start)) {
+                flbc_log(rt, FLBC_LOG_ERROR,
+                         "out of memory for a %zu-byte chunk: passed through unchanged",
+                         bytes);
+                goto passthrough;
+            }
+            writing = true;
+        }
+        if (writing && ret != FLBC_DROP) {
+            if (changed) {
+                flbc_chunk_write_event(&out, &ev);
+            }
+            else {
+                flbc_buf_append(&out, ev.start, (size_t) (ev.end - ev.start));
+            }
+        }
+        flbc_arena_restore(&rt->arena, mark);
+        rt->arena.failed = false;
+        p = ev.end;
+    }
+
+    if (failed > 0) {
+        flbc_log(rt, FLBC_LOG_ERROR,
+                 "%llu record(s) of this chunk passed through unchanged after an error"
+                 "%s", (unsigned long long) failed,
+                 arena_failed > 0 ? " (arena_limit exceeded)" : "");
+    }
+    if (!writing) {
+        rt->tag = FLBC_STR_EMPTY;
+        return FLBC_NOTOUCH;
+    }
+    if (out.failed) {
+        flbc_log(rt, FLBC_LOG_ERROR,
+                 "out of memory while rewriting a %zu-byte chunk: passed through unchanged",
+                 bytes);
+        goto passthrough;
+    }
+    /* Every record dropped: an empty (but allocated) buffer of 0 bytes is
+     * what Fluent Bit expects, it then stops the filter chain. */
+    *out_buf = out.data;
+    *out_bytes = out.len;
+    rt->tag = FLBC_STR_EMPTY;
+    return FLBC_MODIFIED;
+
+passthrough:
+    flbc_buf_free(&out);
+    flbc_arena_restore(&rt->arena, mark);
+    rt->arena.failed = false;
+    rt->tag = FLBC_STR_EMPTY;
+    return FLBC_NOTOUCH;
+}

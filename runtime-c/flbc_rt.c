@@ -1,0 +1,85 @@
+#include "flbc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/*
+ * flbc_rt.c: the per-instance runtime state and logging.
+ *
+ * Messages are formatted into a bounded stack buffer: logging never
+ * allocates, so it still works when the arena or the heap is exhausted,
+ * which is exactly when there is something to say.
+ */
+
+#define FLBC_LOG_MAX 1024
+
+FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins)
+{
+    memset(rt, 0, sizeof(*rt));
+    rt->log = log;
+    rt->log_ins = ins;
+    rt->tag = FLBC_STR_EMPTY;
+}
+
+FLBC_API void flbc_rt_free(flbc_rt *rt)
+{
+    flbc_arena_free(&rt->arena);
+}
+
+/* Marks a message cut at the buffer's end with "...". */
+static void flbc_rt_ellipsis(char *msg, size_t size)
+{
+    memcpy(msg + size - 4, "...", 4);
+}
+
+FLBC_API void flbc_log(flbc_rt *rt, int level, const char *fmt, ...)
+{
+    char msg[FLBC_LOG_MAX];
+    va_list ap;
+    int n;
+
+    if (rt->log == NULL) {
+        return;
+    }
+    va_start(ap, fmt);
+    n = vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return;
+    }
+    if ((size_t) n >= sizeof(msg)) {
+        flbc_rt_ellipsis(msg, sizeof(msg));
+    }
+    rt->log(rt->log_ins, level, msg);
+}
+
+/*
+ * A plugin's own message: bytes as they are, except NUL, which C's log
+ * functions would take for the end of the text; it is written as "\0".
+ */
+FLBC_API void flbc_log_str(flbc_rt *rt, int level, flbc_str text)
+{
+    char msg[FLBC_LOG_MAX];
+    size_t n = 0;
+    size_t i;
+
+    if (rt->log == NULL) {
+        return;
+    }
+    for (i = 0; i < text.len; i++) {
+        if (n + 2 >= sizeof(msg)) {
+            flbc_rt_ellipsis(msg, sizeof(msg));
+            rt->log(rt->log_ins, level, msg);
+            return;
+        }
+        if (text.ptr[i] == '\0') {
+            msg[n++] = '\\';
+            msg[n++] = '0';
+        }
+        else {
+            msg[n++] = text.ptr[i];
+        }
+    }
+    msg[n] = '\0';
+    rt->log(rt->log_ins, level, msg);
+}

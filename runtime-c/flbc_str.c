@@ -1,0 +1,780 @@
+#include "flbc.h"
+
+/*
+ * flbc_str.c: JavaScript string operations over UTF-8 byte views.
+ *
+ * JavaScript strings are sequences of UTF-16 code units; record strings are
+ * UTF-8 bytes. Positions and lengths are therefore counted in UTF-16 units
+ * (a 4-byte sequence is two units) and converted to byte offsets by walking
+ * the bytes, with a fast path for ASCII where both are the same. An invalid
+ * byte counts as one unit (JavaScript would have decoded it to U+FFFD) and
+ * is copied untouched wherever the string is not rewritten.
+ */
+
+FLBC_API size_t flbc_str_utf8_next(const uint8_t *p, const uint8_t *end, uint32_t *cp)
+{
+    uint8_t c = p[0];
+    size_t avail = (size_t) (end - p);
+    uint8_t lo = 0x80;
+    uint8_t hi = 0xbf;
+    size_t n;
+    size_t i;
+    uint32_t v;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2;
+        v = c & 0x1f;
+    }
+    else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        v = c & 0x0f;
+        if (c == 0xe0) {
+            lo = 0xa0;            /* no overlong forms */
+        }
+    }
+    else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        v = c & 0x07;
+        if (c == 0xf0) {
+            lo = 0x90;            /* no overlong forms */
+        }
+        else if (c == 0xf4) {
+            hi = 0x8f;            /* nothing above U+10FFFF */
+        }
+    }
+    else {
+        *cp = FLBC_UTF8_INVALID;
+        return 1;
+    }
+    if (avail < n || p[1] < lo || p[1] > hi) {
+        *cp = FLBC_UTF8_INVALID;
+        return 1;
+    }
+    v = (v << 6) | (p[1] & 0x3f);
+    for (i = 2; i < n; i++) {
+        if ((p[i] & 0xc0) != 0x80) {
+            *cp = FLBC_UTF8_INVALID;
+            return 1;
+        }
+        v = (v << 6) | (p[i] & 0x3f);
+    }
+    *cp = v;
+    return n;
+}
+
+FLBC_API size_t flbc_str_utf8_put(uint32_t cp, uint8_t *out)
+{
+    if (cp < 0x80) {
+        out[0] = (uint8_t) cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (uint8_t) (0xc0 | (cp >> 6));
+        out[1] = (uint8_t) (0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t) (0xe0 | (cp >> 12));
+        out[1] = (uint8_t) (0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (uint8_t) (0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (uint8_t) (0xf0 | (cp >> 18));
+    out[1] = (uint8_t) (0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (uint8_t) (0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (uint8_t) (0x80 | (cp & 0x3f));
+    return 4;
+}
+
+static bool flbc_str_is_ascii(flbc_str s)
+{
+    const uint8_t *p = (const uint8_t *) s.ptr;
+    size_t i;
+
+    for (i = 0; i < s.len; i++) {
+        if (p[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* UTF-16 units in the bytes [p, p + n). */
+static size_t flbc_str_units(const uint8_t *p, size_t n)
+{
+    const uint8_t *end = p + n;
+    size_t units = 0;
+    size_t k;
+    uint32_t cp;
+
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            units++;
+            continue;
+        }
+        k = flbc_str_utf8_next(p, end, &cp);
+        units += k == 4 ? 2 : 1;
+        p += k;
+    }
+    return units;
+}
+
+/*
+ * Byte offset of UTF-16 position pos (<= length). When pos falls between
+ * the two halves of a surrogate pair, *mid is set and the offset is the
+ * start of that 4-byte sequence.
+ */
+static size_t flbc_str_offset(flbc_str s, size_t pos, bool *mid)
+{
+    const uint8_t *p = (const uint8_t *) s.ptr;
+    const uint8_t *end = p + s.len;
+    size_t units = 0;
+    size_t i = 0;
+    size_t k;
+    uint32_t cp;
+
+    *mid = false;
+    while (i < s.len && units < pos) {
+        if (p[i] < 0x80) {
+            i++;
+            units++;
+            continue;
+        }
+        k = flbc_str_utf8_next(p + i, end, &cp);
+        if (k == 4 && units + 2 > pos) {
+            *mid = true;
+            return i;
+        }
+        units += k == 4 ? 2 : 1;
+        i += k;
+    }
+    return i;
+}
+
+/* ToIntegerOrInfinity of a position, NaN meaning "argument absent". */
+static double flbc_str_pos(double pos, double absent)
+{
+    if (isnan(pos)) {
+        return absent;
+    }
+    return trunc(pos);
+}
+
+static size_t flbc_str_clamp(double pos, double len)
+{
+    if (pos <= 0) {
+        return 0;
+    }
+    if (pos >= len) {
+        return (size_t) len;
+    }
+    return (size_t) pos;
+}
+
+FLBC_API bool flbc_str_eq(flbc_str a, flbc_str b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+/* Iterates UTF-16 code units over UTF-8 bytes. */
+typedef struct flbc_str_iter {
+    const uint8_t *p;
+    const uint8_t *end;
+    int32_t pending;              /* low surrogate still to return, or -1 */
+} flbc_str_iter;
+
+static int32_t flbc_str_iter_next(flbc_str_iter *it)
+{
+    uint32_t cp;
+    int32_t unit;
+
+    if (it->pending >= 0) {
+        unit = it->pending;
+        it->pending = -1;
+        return unit;
+    }
+    if (it->p >= it->end) {
+        return -1;
+    }
+    it->p += flbc_str_utf8_next(it->p, it->end, &cp);
+    if (cp == FLBC_UTF8_INVALID) {
+        return 0xfffd;
+    }
+    if (cp >= 0x10000) {
+        it->pending = (int32_t) (0xdc00 + ((cp - 0x10000) & 0x3ff));
+        return (int32_t) (0xd800 + ((cp - 0x10000) >> 10));
+    }
+    return (int32_t) cp;
+}
+
+FLBC_API int flbc_str_cmp(flbc_str a, flbc_str b)
+{
+    const uint8_t *pa = (const uint8_t *) a.ptr;
+    const uint8_t *pb = (const uint8_t *) b.ptr;
+    size_t n = a.len < b.len ? a.len : b.len;
+    size_t i = 0;
+    size_t back;
+    flbc_str_iter ia;
+    flbc_str_iter ib;
+    int32_t ua;
+    int32_t ub;
+
+    while (i < n && pa[i] == pb[i]) {
+        i++;
+    }
+    if (i == n) {
+        return a.len < b.len ? -1 : (a.len > b.len ? 1 : 0);
+    }
+    if (pa[i] < 0x80 && pb[i] < 0x80) {
+        return pa[i] < pb[i] ? -1 : 1;
+    }
+    /* Byte order equals code point order, but UTF-16 order puts astral
+     * characters (surrogates) before U+E000..U+FFFF: compare unit by unit
+     * from the start of the character that differs. */
+    for (back = 0; back < 3 && i > 0 && (pa[i] & 0xc0) == 0x80; back++) {
+        i--;
+    }
+    ia = (flbc_str_iter) { pa + i, pa + a.len, -1 };
+    ib = (flbc_str_iter) { pb + i, pb + b.len, -1 };
+    for (;;) {
+        ua = flbc_str_iter_next(&ia);
+        ub = flbc_str_iter_next(&ib);
+        if (ua != ub) {
+            return ua < ub ? -1 : 1;
+        }
+        if (ua < 0) {
+            return 0;
+        }
+    }
+}
+
+FLBC_API double flbc_str_length(flbc_str s)
+{
+    if (flbc_str_is_ascii(s)) {
+        return (double) s.len;
+    }
+    return (double) flbc_str_units((const uint8_t *) s.ptr, s.len);
+}
+
+FLBC_API flbc_str flbc_str_concat_n(struct flbc_rt *rt, size_t n, const flbc_str *parts)
+{
+    size_t total = 0;
+    size_t nonempty = 0;
+    size_t last = 0;
+    size_t i;
+    char *out;
+    char *w;
+
+    for (i = 0; i < n; i++) {
+        if (parts[i].len > 0) {
+            if (parts[i].len > SIZE_MAX - total) {
+                rt->arena.failed = true;
+                return FLBC_STR_EMPTY;
+            }
+            total += parts[i].len;
+            nonempty++;
+            last = i;
+        }
+    }
+    if (nonempty == 0) {
+        return FLBC_STR_EMPTY;
+    }
+    if (nonempty == 1) {
+        return parts[last];                  /* nothing to join: no copy */
+    }
+    out = flbc_alloc(&rt->arena, total);
+    if (out == NULL) {
+        return FLBC_STR_EMPTY;
+    }
+    w = out;
+    for (i = 0; i < n; i++) {
+        if (parts[i].len > 0) {
+            memcpy(w, parts[i].ptr, parts[i].len);
+            w += parts[i].len;
+        }
+    }
+    return (flbc_str) { out, total };
+}
+
+FLBC_API flbc_str flbc_str_concat(struct flbc_rt *rt, flbc_str a, flbc_str b)
+{
+    flbc_str parts[2];
+
+    parts[0] = a;
+    parts[1] = b;
+    return flbc_str_concat_n(rt, 2, parts);
+}
+
+/* First byte offset >= from where needle occurs in hay, or SIZE_MAX. */
+static size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from)
+{
+    size_t i;
+    size_t last;
+
+    if (needle.len > hay.len) {
+        return SIZE_MAX;
+    }
+    last = hay.len - needle.len;
+    for (i = from; i <= last; i++) {
+        if (hay.ptr[i] == needle.ptr[0] &&
+            memcmp(hay.ptr + i, needle.ptr, needle.len) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/*
+ * The search functions compare bytes once positions are converted: for
+ * valid UTF-8 a byte match is a character match. A position inside a
+ * surrogate pair can only match a search that starts (ends) with a lone
+ * surrogate, which valid UTF-8 cannot hold, so it matches only "".
+ */
+FLBC_API bool flbc_str_starts_with(flbc_str s, flbc_str search, double pos)
+{
+    bool ascii = flbc_str_is_ascii(s);
+    double len = ascii ? (double) s.len : flbc_str_length(s);
+    size_t start = flbc_str_clamp(flbc_str_pos(pos, 0), len);
+    size_t off = start;
+    bool mid = false;
+
+    if (search.len == 0) {
+        return true;
+    }
+    if (!ascii) {
+        off = flbc_str_offset(s, start, &mid);
+    }
+    if (mid || s.len - off < search.len) {
+        return false;
+    }
+    return memcmp(s.ptr + off, search.ptr, search.len) == 0;
+}
+
+FLBC_API bool flbc_str_ends_with(flbc_str s, flbc_str search, double end_pos)
+{
+    bool ascii = flbc_str_is_ascii(s);
+    double len = ascii ? (double) s.len : flbc_str_length(s);
+    size_t end = flbc_str_clamp(flbc_str_pos(end_pos, len), len);
+    size_t off = end;
+    bool mid = false;
+
+    if (search.len == 0) {
+        return true;
+    }
+    if (!ascii) {
+        off = flbc_str_offset(s, end, &mid);
+    }
+    if (mid || off < search.len) {
+        return false;
+    }
+    return memcmp(s.ptr + off - search.len, search.ptr, search.len) == 0;
+}
+
+FLBC_API double flbc_str_index_of(flbc_str s, flbc_str search, double pos)
+{
+    bool ascii = flbc_str_is_ascii(s);
+    double len = ascii ? (double) s.len : flbc_str_length(s);
+    size_t start = flbc_str_clamp(flbc_str_pos(pos, 0), len);
+    size_t off = start;
+    size_t found;
+    bool mid = false;
+
+    if (search.len == 0) {
+        return (double) start;
+    }
+    if (!ascii) {
+        off = flbc_str_offset(s, start, &mid);
+        if (mid) {
+            off += 4;                        /* first whole character after */
+        }
+    }
+    found = flbc_str_find(s, search, off);
+    if (found == SIZE_MAX) {
+        return -1;
+    }
+    if (ascii) {
+        return (double) found;
+    }
+    return (double) flbc_str_units((const uint8_t *) s.ptr, found);
+}
+
+FLBC_API bool flbc_str_includes(flbc_str s, flbc_str search, double pos)
+{
+    return flbc_str_index_of(s, search, pos) >= 0;
+}
+
+/* slice()'s relative position: negative counts from the end. */
+static size_t flbc_str_rel(double pos, double len)
+{
+    if (pos < 0) {
+        pos += len;
+    }
+    return flbc_str_clamp(pos, len);
+}
+
+FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, double end)
+{
+    bool ascii = flbc_str_is_ascii(s);
+    double len = ascii ? (double) s.len : flbc_str_length(s);
+    size_t from = flbc_str_rel(flbc_str_pos(start, 0), len);
+    size_t to = flbc_str_rel(flbc_str_pos(end, len), len);
+    size_t b0;
+    size_t b1;
+    bool mid0;
+    bool mid1;
+    uint32_t cp;
+    uint8_t *out;
+    size_t n = 0;
+
+    if (from >= to) {
+        return FLBC_STR_EMPTY;
+    }
+    if (ascii) {
+        return (flbc_str) { s.ptr + from, to - from };
+    }
+    b0 = flbc_str_offset(s, from, &mid0);
+    b1 = flbc_str_offset(s, to, &mid1);
+    if (!mid0 && !mid1) {
+        return (flbc_str) { s.ptr + b0, b1 - b0 };
+    }
+    /* A cut through a surrogate pair leaves a lone surrogate, which only
+     * WTF-8 can hold: rebuild the ends in arena memory. */
+    out = flbc_alloc(&rt->arena, b1 - b0 + 6);
+    if (out == NULL) {
+        return FLBC_STR_EMPTY;
+    }
+    if (mid0) {
+        flbc_str_utf8_next((const uint8_t *) s.ptr + b0,
+                           (const uint8_t *) s.ptr + s.len, &cp);
+        n += flbc_str_utf8_put(0xdc00 + ((cp - 0x10000) & 0x3ff), out);
+        b0 += 4;
+    }
+    if (b1 > b0) {
+        memcpy(out + n, s.ptr + b0, b1 - b0);
+        n += b1 - b0;
+    }
+    if (mid1) {
+        flbc_str_utf8_next((const uint8_t *) s.ptr + b1,
+                           (const uint8_t *) s.ptr + s.len, &cp);
+        n += flbc_str_utf8_put(0xd800 + ((cp - 0x10000) >> 10), out + n);
+    }
+    return (flbc_str) { (const char *) out, n };
+}
+
+/* ------------------------------------------------------------ case mapping */
+
+/*
+ * One-to-one case mappings of Latin-1, Latin Extended-A, Greek and
+ * Cyrillic (the blocks where upper and lower case sit at fixed distances or
+ * alternate). Other scripts are left unchanged; see README.md.
+ */
+static uint32_t flbc_str_upper_cp(uint32_t c)
+{
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    }
+    if (c == 0xb5) {
+        return 0x39c;
+    }
+    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) {
+        return c - 32;
+    }
+    if (c == 0xff) {
+        return 0x178;
+    }
+    if (c >= 0x100 && c <= 0x17f) {
+        if (c == 0x131) {
+            return 'I';
+        }
+        if (c == 0x17f) {
+            return 'S';
+        }
+        if ((c <= 0x12f || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) &&
+            (c & 1)) {
+            return c - 1;
+        }
+        if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && !(c & 1)) {
+            return c - 1;
+        }
+        return c;
+    }
+    if (c >= 0x3ac && c <= 0x3ce) {
+        if (c == 0x3ac) {
+            return 0x386;
+        }
+        if (c <= 0x3af) {
+            return c - 37;
+        }
+        if (c == 0x3c2) {
+            return 0x3a3;
+        }
+        if (c >= 0x3b1 && c <= 0x3cb) {
+            return c - 32;
+        }
+        if (c == 0x3cc) {
+            return 0x38c;
+        }
+        if (c >= 0x3cd) {
+            return c - 63;
+        }
+        return c;
+    }
+    if (c >= 0x430 && c <= 0x44f) {
+        return c - 32;
+    }
+    if (c >= 0x450 && c <= 0x45f) {
+        return c - 80;
+    }
+    if (((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+         (c >= 0x4d0 && c <= 0x4ff)) && (c & 1)) {
+        return c - 1;
+    }
+    if (c >= 0x4c1 && c <= 0x4ce && !(c & 1)) {
+        return c - 1;
+    }
+    if (c == 0x4cf) {
+        return 0x4c0;
+    }
+    return c;
+}
+
+static uint32_t flbc_str_lower_cp(uint32_t c)
+{
+    if (c < 0x80) {
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    }
+    if (c >= 0xc0 && c <= 0xde && c != 0xd7) {
+        return c + 32;
+    }
+    if (c >= 0x100 && c <= 0x17f) {
+        if (c == 0x178) {
+            return 0xff;
+        }
+        if ((c <= 0x12f || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) &&
+            !(c & 1)) {
+            return c + 1;
+        }
+        if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && (c & 1)) {
+            return c + 1;
+        }
+        return c;
+    }
+    if (c >= 0x386 && c <= 0x3ab) {
+        if (c == 0x386) {
+            return 0x3ac;
+        }
+        if (c >= 0x388 && c <= 0x38a) {
+            return c + 37;
+        }
+        if (c == 0x38c) {
+            return 0x3cc;
+        }
+        if (c == 0x38e || c == 0x38f) {
+            return c + 63;
+        }
+        if (c >= 0x391 && c != 0x3a2) {
+            return c + 32;
+        }
+        return c;
+    }
+    if (c >= 0x410 && c <= 0x42f) {
+        return c + 32;
+    }
+    if (c >= 0x400 && c <= 0x40f) {
+        return c + 80;
+    }
+    if (((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+         (c >= 0x4d0 && c <= 0x4ff)) && !(c & 1)) {
+        return c + 1;
+    }
+    if (c >= 0x4c1 && c <= 0x4ce && (c & 1)) {
+        return c + 1;
+    }
+    if (c == 0x4c0) {
+        return 0x4cf;
+    }
+    return c;
+}
+
+/* A letter with case in the blocks above (for the final sigma rule). */
+static bool flbc_str_cased(uint32_t c)
+{
+    return flbc_str_upper_cp(c) != c || flbc_str_lower_cp(c) != c ||
+           c == 0xdf || c == 0x3c2;
+}
+
+/* The code point that ends at byte i (exclusive), or 0 at the start. */
+static uint32_t flbc_str_prev_cp(const uint8_t *p, size_t i)
+{
+    size_t j = i;
+    uint32_t cp;
+
+    while (j > 0 && i - j < 4) {
+        j--;
+        if ((p[j] & 0xc0) != 0x80) {
+            break;
+        }
+    }
+    if (j == i || flbc_str_utf8_next(p + j, p + i, &cp) != i - j) {
+        return 0;
+    }
+    return cp;
+}
+
+static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
+{
+    const uint8_t *p = (const uint8_t *) s.ptr;
+    const uint8_t *end = p + s.len;
+    size_t i;
+    size_t k;
+    size_t n = 0;
+    uint32_t cp;
+    uint32_t next;
+    uint32_t m;
+    uint8_t *out;
+
+    /* Fast path: nothing to change means no copy. */
+    for (i = 0; i < s.len; i++) {
+        if (p[i] >= 0x80 || (upper ? (p[i] >= 'a' && p[i] <= 'z')
+                                   : (p[i] >= 'A' && p[i] <= 'Z'))) {
+            break;
+        }
+    }
+    if (i == s.len) {
+        return s;
+    }
+    /* Worst growth is 2 bytes to 3 (U+0130 -> "i\u0307"). */
+    out = flbc_alloc(&rt->arena, s.len + s.len / 2 + 1);
+    if (out == NULL) {
+        return FLBC_STR_EMPTY;
+    }
+    memcpy(out, p, i);
+    n = i;
+    while (i < s.len) {
+        if (p[i] < 0x80) {
+            out[n++] = (uint8_t) (upper ? flbc_str_upper_cp(p[i]) : flbc_str_lower_cp(p[i]));
+            i++;
+            continue;
+        }
+        k = flbc_str_utf8_next(p + i, end, &cp);
+        if (cp == FLBC_UTF8_INVALID) {
+            out[n++] = p[i];                 /* keep invalid bytes as they are */
+            i++;
+            continue;
+        }
+        if (upper && cp == 0xdf) {
+            out[n++] = 'S';                  /* the one expansion we support */
+            out[n++] = 'S';
+        }
+        else if (!upper && cp == 0x130) {
+            out[n++] = 'i';
+            n += flbc_str_utf8_put(0x307, out + n);
+        }
+        else if (!upper && cp == 0x3a3) {
+            /* Final sigma: a capital sigma after a cased letter and not
+             * before one lowers to U+03C2. */
+            next = 0;
+            if (i + k < s.len) {
+                flbc_str_utf8_next(p + i + k, end, &next);
+            }
+            m = flbc_str_cased(flbc_str_prev_cp(p, i)) && !flbc_str_cased(next) ? 0x3c2 : 0x3c3;
+            n += flbc_str_utf8_put(m, out + n);
+        }
+        else {
+            m = upper ? flbc_str_upper_cp(cp) : flbc_str_lower_cp(cp);
+            if (m == cp) {
+                memcpy(out + n, p + i, k);
+                n += k;
+            }
+            else {
+                n += flbc_str_utf8_put(m, out + n);
+            }
+        }
+        i += k;
+    }
+    return (flbc_str) { (const char *) out, n };
+}
+
+FLBC_API flbc_str flbc_str_to_upper(struct flbc_rt *rt, flbc_str s)
+{
+    return flbc_str_map_case(rt, s, true);
+}
+
+FLBC_API flbc_str flbc_str_to_lower(struct flbc_rt *rt, flbc_str s)
+{
+    return flbc_str_map_case(rt, s, false);
+}
+
+/* JavaScript's WhiteSpace and LineTerminator code points. */
+static bool flbc_str_is_space(uint32_t c)
+{
+    if (c < 0x80) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0d);
+    }
+    return c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+           c == 0x3000 || c == 0xfeff;
+}
+
+FLBC_API flbc_str flbc_str_trim(struct flbc_rt *rt, flbc_str s)
+{
+    const uint8_t *p = (const uint8_t *) s.ptr;
+    const uint8_t *end = p + s.len;
+    size_t start = 0;
+    size_t stop = s.len;
+    size_t k;
+    size_t j;
+    uint32_t cp;
+
+    (void) rt;                               /* a trimmed string is a view */
+    while (start < stop) {
+        k = flbc_str_utf8_next(p + start, end, &cp);
+        if (!flbc_str_is_space(cp)) {
+            break;
+        }
+        start += k;
+    }
+    while (stop > start) {
+        /* Step back to the start of the last character. */
+        j = stop - 1;
+        while (j > start && stop - j < 4 && (p[j] & 0xc0) == 0x80) {
+            j--;
+        }
+        k = flbc_str_utf8_next(p + j, p + stop, &cp);
+        if (j + k != stop) {
+            cp = FLBC_UTF8_INVALID;
+        }
+        if (!flbc_str_is_space(cp)) {
+            break;
+        }
+        stop = j;
+    }
+    return (flbc_str) { s.ptr + start, stop - start };
+}
+
+FLBC_API flbc_str flbc_str_dup_heap(flbc_str s)
+{
+    char *p;
+
+    if (s.len == 0) {
+        return FLBC_STR_EMPTY;               /* free_heap ignores empty */
+    }
+    p = FLBC_MALLOC(s.len);
+    if (p == NULL) {
+        return FLBC_STR_EMPTY;
+    }
+    memcpy(p, s.ptr, s.len);
+    return (flbc_str) { p, s.len };
+}
+
+FLBC_API void flbc_str_free_heap(flbc_str s)
+{
+    if (s.len > 0) {
+        FLBC_FREE((void *) s.ptr);
+    }
+}
