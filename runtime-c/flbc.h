@@ -475,6 +475,7 @@ typedef struct flbc_re_dfa {
     const uint8_t *eof;        /* a match ends at the end of the input */
     uint16_t init[4];          /* by the unit before the start: edge, word,
                                   line terminator, other */
+    bool uses_ctx;             /* init[] differ: look at the unit before */
 } flbc_re_dfa;
 
 /* One compiled pattern: what <cName>_test/_exec pass to the runtime. */
@@ -510,6 +511,9 @@ typedef bool (*flbc_re_exec_fn)(struct flbc_rt *rt, flbc_str s, size_t start_byt
 /* Whether the pattern matches s at or after start_byte (at it with y). */
 FLBC_API bool flbc_re_test(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
                            size_t start_byte);
+/* The same for a pattern with a literal prefix and an anchored DFA (what
+ * <cName>_test calls then): memchr, compare, DFA; never backtracks. */
+FLBC_API bool flbc_re_test_prefix(const flbc_re_prog *re, flbc_str s, size_t start_byte);
 /* The first match at or after start_byte (at it with y), JS RegExpBuiltinExec
  * without lastIndex: fills m and returns true, or returns false. */
 FLBC_API bool flbc_re_exec(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,

@@ -210,27 +210,62 @@ FLBC_API bool flbc_re_dfa_run(const flbc_re_dfa *d, const uint8_t *s, size_t len
     return d->eof[state] != 0;
 }
 
-/* The next position >= from where the literal prefix occurs, or len + 1. */
+/* The next position >= from where the literal prefix occurs, or len + 1:
+ * memchr on its rarest byte, then a byte compare around the hit. */
 FLBC_API size_t flbc_re_find_prefix(const flbc_re_prog *re, const uint8_t *s, size_t len,
                                     size_t from)
 {
+    const uint8_t *prefix = (const uint8_t *) re->prefix;
     size_t plen = re->prefix_len;
     size_t rare = re->prefix_rare;
-    uint8_t byte = (uint8_t) re->prefix[rare];
 
     while (from + plen <= len) {
-        const uint8_t *hit = memchr(s + from + rare, byte, len - plen + 1 - from);
+        const uint8_t *hit = memchr(s + from + rare, prefix[rare], len - plen + 1 - from);
         size_t c;
+        size_t k;
         if (hit == NULL) {
             break;
         }
         c = (size_t) (hit - s) - rare;
-        if (memcmp(s + c, re->prefix, plen) == 0) {
+        for (k = 0; k < plen && s[c + k] == prefix[k]; k++) {
+        }
+        if (k == plen) {
             return c;
         }
         from = c + 1;
     }
     return len + 1;
+}
+
+/* Start state of d at byte i: only looks back when an assertion cares. */
+FLBC_API unsigned flbc_re_dfa_start(const flbc_re_prog *re, const flbc_re_dfa *d,
+                                    const uint8_t *s, size_t len, size_t i)
+{
+    if (!d->uses_ctx) {
+        return d->init[FLBC_RE_CTX_OTHER];
+    }
+    return d->init[flbc_re_ctx_before(re, s, len, i)];
+}
+
+/* test() of an unanchored pattern with a literal prefix: the hot path of
+ * grep-like filters. */
+FLBC_API bool flbc_re_test_prefix(const flbc_re_prog *re, flbc_str str, size_t at)
+{
+    const uint8_t *s = (const uint8_t *) str.ptr;
+    size_t len = str.len;
+    const flbc_re_dfa *d = re->anchored;
+    bool unicode = (re->flags & FLBC_RE_UNICODE) != 0;
+
+    for (;;) {
+        at = flbc_re_find_prefix(re, s, len, at);
+        if (at > len) {
+            return false;
+        }
+        if (flbc_re_dfa_run(d, s, len, at, flbc_re_dfa_start(re, d, s, len, at), unicode)) {
+            return true;
+        }
+        at++;
+    }
 }
 
 /* ---------------------------------------------------------- backtracking */
@@ -657,7 +692,7 @@ FLBC_API bool flbc_re_test_mode(flbc_rt *rt, const flbc_re_prog *re, flbc_str st
     }
     if (sticky && re->anchored != NULL) {
         return flbc_re_dfa_run(re->anchored, s, len, start,
-                               re->anchored->init[flbc_re_ctx_before(re, s, len, start)], unicode);
+                               flbc_re_dfa_start(re, re->anchored, s, len, start), unicode);
     }
     if (!sticky && re->bol_anchored) {
         if (start != 0) {
@@ -670,22 +705,11 @@ FLBC_API bool flbc_re_test_mode(flbc_rt *rt, const flbc_re_prog *re, flbc_str st
         return flbc_re_vm_search(rt, re, str, 0, true, NULL);
     }
     if (!sticky && re->prefix_len > 0 && re->anchored != NULL) {
-        size_t at = start;
-        for (;;) {
-            at = flbc_re_find_prefix(re, s, len, at);
-            if (at > len) {
-                return false;
-            }
-            if (flbc_re_dfa_run(re->anchored, s, len, at,
-                                re->anchored->init[flbc_re_ctx_before(re, s, len, at)], unicode)) {
-                return true;
-            }
-            at++;
-        }
+        return flbc_re_test_prefix(re, str, start);
     }
     if (!sticky && re->search != NULL) {
         return flbc_re_dfa_run(re->search, s, len, start,
-                               re->search->init[flbc_re_ctx_before(re, s, len, start)], unicode);
+                               flbc_re_dfa_start(re, re->search, s, len, start), unicode);
     }
     return flbc_re_vm_search(rt, re, str, start, sticky, NULL);
 }

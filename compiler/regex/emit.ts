@@ -66,7 +66,12 @@ export function emitRegex(p: RegexParts): string {
   out.push(``);
   out.push(`static __attribute__((unused)) bool ${n}_test(flbc_rt *rt, flbc_str s)`);
   out.push(`{`);
-  out.push(`    return flbc_re_test(rt, &${n}, s, 0);`);
+  if (p.anchored && p.prefix.length > 0 && !p.flagBits.includes("FLBC_RE_STICKY") && !p.bolAnchored) {
+    out.push(`    (void) rt;`);
+    out.push(`    return flbc_re_test_prefix(&${n}, s, 0);`);
+  } else {
+    out.push(`    return flbc_re_test(rt, &${n}, s, 0);`);
+  }
   out.push(`}`);
   out.push(``);
   out.push(`static __attribute__((unused)) bool ${n}_exec(flbc_rt *rt, flbc_str s, size_t start_byte,`);
@@ -133,6 +138,7 @@ function emitDfa(n: string, kind: string, d: Dfa, c: Classes, what: string): str
   out.push(`    .next = &${name}_next[0][0],`);
   out.push(`    .eof = ${name}_eof,`);
   out.push(`    .init = { ${d.init.join(", ")} },`);
+  out.push(`    .uses_ctx = ${d.init.some((x) => x !== d.init[0])},`);
   out.push(`};`);
   return out;
 }
