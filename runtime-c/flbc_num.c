@@ -1,5 +1,6 @@
 #include "flbc.h"
 
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,6 +26,12 @@ static bool flbc_num_reads_back(uint64_t digits, int exp10, double v)
  * The shortest decimal digits that read back as v (v > 0, finite): the
  * digit string in digits (no NUL) and its count as the result; *point is
  * the decimal exponent of the first digit plus one (JavaScript's n).
+ *
+ * For normal numbers only 15, 16 and 17 digits need trying: decimals of 15
+ * digits are spaced wider than the interval that reads back as v, so a
+ * shorter form that reads back is the 15-digit rounding with its trailing
+ * zeros dropped. Subnormals have fewer bits, hence wider intervals: they
+ * try every length.
  */
 static int flbc_num_shortest(double v, char *digits, int *point)
 {
@@ -37,7 +44,7 @@ static int flbc_num_shortest(double v, char *digits, int *point)
     int k;
     int exp10;
 
-    for (p = 1; p <= 17; p++) {
+    for (p = v < DBL_MIN ? 1 : 15; p <= 17; p++) {
         /* Correctly rounded p-digit form: "d.ddde+XX" (the '.' may be any
          * locale separator; only digits and the exponent are read). */
         snprintf(text, sizeof(text), "%.*e", p - 1, v);
@@ -70,7 +77,7 @@ static int flbc_num_shortest(double v, char *digits, int *point)
                 continue;
             }
         }
-        /* Drop trailing zeros (p = 1 may give "1e+21" for 1e21). */
+        /* Drop trailing zeros: the shortest form. */
         while (p > 1 && m % 10 == 0) {
             m /= 10;
             p--;
@@ -97,7 +104,8 @@ static int flbc_num_shortest(double v, char *digits, int *point)
 
 FLBC_API size_t flbc_num_format(double d, char *buf)
 {
-    char digits[20];
+    char digits[24];
+    uint64_t u;
     size_t n = 0;
     int k;
     int point;
@@ -119,6 +127,19 @@ FLBC_API size_t flbc_num_format(double d, char *buf)
     if (isinf(d)) {
         memcpy(buf + n, "Infinity", 9);
         return n + 8;
+    }
+    if (d < 9007199254740992.0 && d == trunc(d)) {
+        /* Integers below 2^53, the common case: their digits are exact. */
+        u = (uint64_t) d;
+        for (k = 0; u > 0; u /= 10) {
+            digits[k++] = (char) ('0' + u % 10);
+        }
+        for (i = 0; i < k; i++) {
+            buf[n + (size_t) i] = digits[k - 1 - i];
+        }
+        n += (size_t) k;
+        buf[n] = '\0';
+        return n;
     }
     k = flbc_num_shortest(d, digits, &point);
 

@@ -605,7 +605,7 @@ static uint32_t flbc_str_lower_cp(uint32_t c)
 static bool flbc_str_cased(uint32_t c)
 {
     return flbc_str_upper_cp(c) != c || flbc_str_lower_cp(c) != c ||
-           c == 0xdf || c == 0x3c2;
+           c == 0xdf || c == 0x130 || c == 0x3c2;
 }
 
 /* The code point that ends at byte i (exclusive), or 0 at the start. */
