@@ -341,3 +341,100 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
   );
   t.notRegex(malformed.stderr, /Sanitizer/);
 });
+
+// ------------------------------------------------------------ outputs, inputs
+
+const outFixture = path.join(root, "test", "fixtures", "host", "out_lines.c");
+const inFixture = path.join(root, "test", "fixtures", "host", "in_counter.c");
+
+let builtOut: Promise<string> | undefined;
+function outputHost(): Promise<string> {
+  builtOut ??= buildHost({
+    pluginC: outFixture,
+    symbol: "out_lines_plugin",
+    kind: "output",
+    outDir: scratch,
+  }).then((r) => r.binary);
+  return builtOut;
+}
+
+let builtIn: Promise<string> | undefined;
+function inputHost(): Promise<string> {
+  builtIn ??= buildHost({
+    pluginC: inFixture,
+    symbol: "in_counter_plugin",
+    kind: "input",
+    outDir: scratch,
+  }).then((r) => r.binary);
+  return builtIn;
+}
+
+test("output: one flush per chunk, the plugin's stdout goes straight through", async (t) => {
+  const r = await run(
+    ["--chunk-records", "2", "--tag", "app", "--trace"],
+    lines({ a: 1 }, { b: 2.0 }, { c: "x" }),
+    await outputHost(),
+  );
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout.toString(), 'app {"a":1}\napp {"b":2}\napp {"c":"x"}\n');
+  t.is(
+    r.stderr,
+    "chunk 1: records=2 attempt=1 result=OK\nchunk 2: records=1 attempt=1 result=OK\n",
+  );
+});
+
+test("output: FLB_RETRY is retried up to retry_limit, then the chunk is dropped", async (t) => {
+  const ok = await run(["-p", "retries=1"], lines({ a: 1 }), await outputHost());
+  t.is(ok.code, 0, ok.stderr);
+  t.is(ok.stdout.toString(), 'test {"a":1}\n');
+  t.is(
+    ok.stderr,
+    "[ warn] [engine] failed to flush chunk '1', retry in 0 seconds: task_id=0, " +
+      "input=host.0 > output=lines.0 (out_id=0)\n" +
+      "[ info] [engine] flush chunk '1' succeeded at retry 1: task_id=0, " +
+      "input=host.0 > output=lines.0 (out_id=0)\n",
+  );
+  const gaveUp = await run(["-p", "retries=5", "-p", "retry_limit=2"], lines({ a: 1 }), await outputHost());
+  t.is(gaveUp.code, 1);
+  t.is(gaveUp.stdout.length, 0);
+  t.regex(gaveUp.stderr, /\[error\] \[engine\] chunk '1' cannot be retried/);
+  t.is(gaveUp.stderr.split("failed to flush").length - 1, 2);
+  const none = await run(["-p", "retries=1", "-p", "retry_limit=no_retries"], lines({ a: 1 }), await outputHost());
+  t.is(none.code, 1);
+});
+
+test("output: FLB_ERROR fails the chunk; network and TLS properties are accepted", async (t) => {
+  const r = await run(
+    ["-p", "fail=on", "-p", "host=example.com", "-p", "port=443", "-p", "tls=on", "-p", "tls.verify=off"],
+    lines({ a: 1 }),
+    await outputHost(),
+  );
+  t.is(r.code, 1);
+  t.is(r.stderr, "[error] [output:lines:lines.0] failing on request\n");
+});
+
+test("input: collects until --count records, with the record times", async (t) => {
+  const r = await run(["--count", "5", "--events", "--no-wait", "--trace"], "", await inputHost());
+  t.is(r.code, 0, r.stderr);
+  t.is(
+    r.stdout.toString(),
+    [0, 1, 2, 3, 4].map((n) => `[[1.5,{}],{"n":${n}}]\n`).join(""),
+  );
+  t.is(
+    r.stderr,
+    "[ info] [input:counter:counter.0] initializing\n" +
+      "[ info] [input:counter:counter.0] storage_strategy='memory' (memory only)\n" +
+      "collect 1: records=2\ncollect 2: records=2\ncollect 3: records=1\n",
+  );
+});
+
+test("input: --duration runs the collector on its interval; DOUBLE uses atof", async (t) => {
+  const r = await run(["--duration", "0.1", "-p", "time=2.25"], "", await inputHost());
+  t.is(r.code, 0, r.stderr);
+  const got = r.stdout.toString().trim().split("\n");
+  // 10 ms interval over 100 ms: about 10 collects of 2 records.
+  t.true(got.length >= 4 && got.length <= 30, String(got.length));
+  t.is(got[0], '{"n":0}');
+  const events = await run(["--count", "1", "--events", "-p", "time=2.25"], "", await inputHost());
+  t.is(events.stdout.toString(), '[[2.25,{}],{"n":0}]\n');
+});

@@ -156,12 +156,31 @@ int flb_output_set_property(struct flb_output_instance *ins,
         set_string(&ins->match, tmp);
         return 0;
     }
-    if (strcasecmp(k, "match_regex") == 0 || strcasecmp(k, "workers") == 0) {
+    /* Routing, workers, TLS and network tuning do not exist in the host:
+     * accepted like Fluent Bit does, without effect. */
+    if (strcasecmp(k, "match_regex") == 0 || strcasecmp(k, "workers") == 0 ||
+        strcasecmp(k, "tls") == 0 || strncasecmp(k, "tls.", 4) == 0 ||
+        strncasecmp(k, "net.", 4) == 0 || strcasecmp(k, "ipv6") == 0 ||
+        strcasecmp(k, "storage.total_limit_size") == 0) {
         flb_sds_destroy(tmp);
         return 0;
     }
     if (strcasecmp(k, "retry_limit") == 0) {
-        ins->retry_limit = atoi(tmp);
+        /* Fluent Bit's spellings: a count, no_limits/false/off, no_retries. */
+        if (strcasecmp(tmp, "no_limits") == 0 || strcasecmp(tmp, "false") == 0 ||
+            strcasecmp(tmp, "off") == 0) {
+            ins->retry_limit = -1;
+        }
+        else if (strcasecmp(tmp, "no_retries") == 0) {
+            ins->retry_limit = 0;
+        }
+        else {
+            ins->retry_limit = atoi(tmp);
+            if (ins->retry_limit <= 0) {
+                flb_warn("[config] invalid retry_limit. set default.");
+                ins->retry_limit = 1;
+            }
+        }
         flb_sds_destroy(tmp);
         return 0;
     }
@@ -218,6 +237,12 @@ int flb_input_set_property(struct flb_input_instance *ins,
     tmp = host_env_translate(v);
     if (!tmp) {
         return -1;
+    }
+    /* Storage and threading settings have no meaning in the host. */
+    if (strncasecmp(k, "storage.", 8) == 0 || strcasecmp(k, "mem_buf_limit") == 0 ||
+        strcasecmp(k, "threaded") == 0 || strcasecmp(k, "routable") == 0) {
+        flb_sds_destroy(tmp);
+        return 0;
     }
     if (strcasecmp(k, "tag") == 0) {
         flb_sds_destroy(ins->tag);

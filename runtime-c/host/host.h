@@ -71,4 +71,45 @@ struct flbc_buf;
 int host_chunk_to_json(const uint8_t *data, size_t len, int events,
                        struct flbc_buf *out);
 
+/* Which plugin the host is built around: -DFLBC_HOST_KIND=filter|output|
+ * input is a bare word, mapped to a number the preprocessor can compare. */
+#ifndef FLBC_HOST_KIND
+#define FLBC_HOST_KIND filter
+#endif
+#define HOST_KIND_filter 1
+#define HOST_KIND_output 2
+#define HOST_KIND_input  3
+#define HOST_CAT2(a, b) a##b
+#define HOST_CAT(a, b) HOST_CAT2(a, b)
+#define HOST_KIND HOST_CAT(HOST_KIND_, FLBC_HOST_KIND)
+
+/* The command line. */
+struct host_opts {
+    char **props;              /* "key=value" strings from argv */
+    int n_props;
+    int events;                /* --events */
+    int in_json;               /* --in json (1) or msgpack (0) */
+    int out_json;              /* --out json (1) or msgpack (0) */
+    size_t chunk_records;      /* --chunk-records */
+    const char *tag;           /* --tag */
+    int trace;                 /* --trace */
+    int stats;                 /* --stats */
+    size_t count;              /* input: --count N records (0: not set) */
+    double duration;           /* input: --duration S seconds (0: not set) */
+    int no_wait;               /* input: --no-wait, collect without sleeping */
+};
+
+/* Applies every -p to an instance through its kind's set_property; logs
+ * Fluent Bit's "could not configure property" error and returns -1 on a
+ * rejected value. */
+int host_apply_properties(const struct host_opts *o, const char *kind,
+                          const char *plugin_name,
+                          int (*set)(void *ins, const char *k, const char *v),
+                          void *ins);
+
+/* Runs the plugin over the chunks (filter, output) or collects from it
+ * (input); returns the exit code. One of host_filter.c, host_output.c,
+ * host_input.c defines it, selected by FLBC_HOST_KIND. */
+int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks);
+
 #endif
