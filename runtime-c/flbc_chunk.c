@@ -119,10 +119,16 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
         }
     }
     kind = flbc_chunk_time(ev->time_raw, &ev->time);
-    if (kind == FLBC_EVENT_MALFORMED || !flbc_rec_init(&ev->body, rt, q, next) ||
-        ev->body.map_end != next) {
+    /* The body is the event's last element, already bounds- and depth-checked
+     * by the skip above: it ends at `next`, no need to walk it again. */
+    ev->body.rt = rt;
+    ev->body.pairs = flbc_mp_read_map(q, next, &n);
+    if (kind == FLBC_EVENT_MALFORMED || ev->body.pairs == NULL) {
         return FLBC_EVENT_MALFORMED;
     }
+    ev->body.map = q;
+    ev->body.map_end = next;
+    ev->body.count = n;
     return kind;
 }
 
@@ -190,7 +196,10 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
     int kind;
     int ret;
 
-    rt->tag = (flbc_str) { tag != NULL ? tag : "", tag != NULL && tag_len > 0 ? (size_t) tag_len : 0 };
+    rt->tag = FLBC_STR_EMPTY;
+    if (tag != NULL && tag_len > 0) {
+        rt->tag = (flbc_str) { tag, (size_t) tag_len };
+    }
     mark = flbc_arena_save(&rt->arena);
 
     while (p < end) {
