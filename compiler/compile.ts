@@ -4,6 +4,7 @@
 import path from "node:path";
 import { checkProgram } from "./check/checkProgram.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { mergeTsDiagnostics } from "./diagnostics/tsDiagnostics.js";
 import { emitUnit } from "./emit/emitUnit.js";
 import type { Unit } from "./ir/ir.js";
 import { lowerPlugin } from "./lower/lowerPlugin.js";
@@ -15,6 +16,8 @@ export interface CompileOptions {
   lineDirectives?: boolean;
   /** Name of the C file being written, for #line directives. */
   outputName?: string;
+  /** Source path for the banner and #line (default: relative to the cwd). */
+  sourceName?: string;
   /** Stop after checking: no C is produced. */
   checkOnly?: boolean;
   /** Called after each stage with its wall time in milliseconds. */
@@ -46,13 +49,16 @@ export function compileFile(entry: string, opts: CompileOptions = {}): CompileRe
 
   const loaded = timed("program", () => loadProgram(entry, sink));
   if (loaded === undefined || sink.hasErrors) return done();
-  timed("check", () => checkProgram(loaded, sink));
+  // The subset check runs even when tsc found errors: an unsupported
+  // construct then gets flbc's located diagnostic instead of tsc's echo.
+  timed("check", () => guarded(sink, () => checkProgram(loaded, sink)));
+  mergeTsDiagnostics(sink, loaded.tsDiagnostics);
   if (sink.hasErrors) return done();
-  const model = timed("plugin", () => buildPlugin(loaded, sink));
+  const model = timed("plugin", () => guarded(sink, () => buildPlugin(loaded, sink)));
   if (model === undefined || sink.hasErrors) return done();
-  const sourceName = path.relative(process.cwd(), path.resolve(entry)).split(path.sep).join("/");
-  const unit = timed("lower", () => lowerPlugin(loaded, model, sink, { sourceName }));
-  if (sink.hasErrors || opts.checkOnly) return done({ unit });
+  const sourceName = opts.sourceName ?? path.relative(process.cwd(), path.resolve(entry)).split(path.sep).join("/");
+  const unit = timed("lower", () => guarded(sink, () => lowerPlugin(loaded, model, sink, { sourceName })));
+  if (unit === undefined || sink.hasErrors || opts.checkOnly) return done({ unit });
   const c = timed("emit", () =>
     emitUnit(unit, {
       lineDirectives: opts.lineDirectives ?? true,
@@ -60,4 +66,18 @@ export function compileFile(entry: string, opts: CompileOptions = {}): CompileRe
     }),
   );
   return done({ unit, c });
+}
+
+/**
+ * A bug in a stage must not take the user's build down with a stack trace:
+ * it becomes a diagnostic that says so, and compilation stops.
+ */
+function guarded<T>(sink: DiagnosticSink, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    const err = e as Error;
+    sink.reportGlobal("InternalError", err.message, (err.stack ?? "").split("\n").slice(1, 4).join(" | ").trim());
+    return undefined;
+  }
 }

@@ -95,6 +95,11 @@ class SubsetChecker {
       this.checkExpression(stmt.expression);
       return;
     }
+    if (ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt) || ts.isModuleDeclaration(stmt)) {
+      const [what, hint] = statementHint(stmt.kind);
+      this.sink.report("UnsupportedStatement", stmt, what, hint);
+      return;
+    }
     this.sink.report("TopLevelStatement", stmt);
   }
 
@@ -274,6 +279,11 @@ class SubsetChecker {
 
   private checkCall(call: ts.CallExpression): void {
     const callee = call.expression;
+    if (callee.kind === SK.ImportKeyword) {
+      const [what, hint] = expressionHint(SK.ImportKeyword);
+      this.sink.report("UnsupportedExpression", call, what, hint);
+      return;
+    }
     const decl = this.loaded.checker.getResolvedSignature(call)?.getDeclaration();
     const declFile = decl?.getSourceFile();
     const known =
@@ -364,7 +374,8 @@ class SubsetChecker {
   private checkAnyType(e: ts.Expression): boolean {
     if (ts.isIdentifier(e) && e.parent && ts.isPropertyAccessExpression(e.parent) && e.parent.name === e) return false;
     const t = this.loaded.checker.getTypeAtLocation(e);
-    if ((t.flags & ts.TypeFlags.Any) !== 0) {
+    // tsc's error type is an `any` too; tsc has already reported it.
+    if ((t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName !== "error") {
       this.sink.report("AnyType", e);
       return true;
     }

@@ -24,6 +24,12 @@ export const messages = {
     hint: "End the file with `export default defineFilter({ name: \"my_filter\", filter(record, ctx) { ... } });`.",
   },
 
+  InternalError: {
+    code: 1099,
+    message: "Internal compiler error: {0}",
+    hint: "This is a bug in flbc, not in your plugin: please report it with the plugin file. ({1})",
+  },
+
   // 1100-1199: syntax outside the subset
   UnsupportedStatement: {
     code: 1100,

@@ -1,4 +1,4 @@
-// Stage 1: load the entry file with the TypeScript compiler API and report
+// Stage 1: load the entry file with the TypeScript compiler API and collect
 // tsc's own diagnostics. The subset has its own standard library
 // (stdlib/lib.flbc.d.ts) under `noLib`, so tsc itself rejects a built-in
 // flbc does not implement, and set-up skips TypeScript's lib.es*.d.ts.
@@ -14,6 +14,8 @@ export interface LoadedProgram {
   entry: ts.SourceFile;
   /** The `flbc` module's declaration file, to recognise its symbols. */
   apiFile: ts.SourceFile;
+  /** tsc's own diagnostics, merged with the subset's by the caller. */
+  tsDiagnostics: readonly ts.Diagnostic[];
 }
 
 export const stdlibDir = path.join(repoRoot, "stdlib");
@@ -51,14 +53,17 @@ export function loadProgram(entryPath: string, sink: DiagnosticSink): LoadedProg
   project.addSourceFileAtPathSync(entry);
   project.resolveSourceFileDependencies();
   const program = project.createProgram();
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    sink.addTs(d);
-  }
   const entryFile = program.getSourceFile(entry);
   const apiFile = program.getSourceFile(apiDeclarations);
   if (entryFile === undefined || apiFile === undefined) {
     sink.reportGlobal("FileNotFound", entryFile === undefined ? entryPath : apiDeclarations);
     return undefined;
   }
-  return { program, checker: program.getTypeChecker(), entry: entryFile, apiFile };
+  return {
+    program,
+    checker: program.getTypeChecker(),
+    entry: entryFile,
+    apiFile,
+    tsDiagnostics: ts.getPreEmitDiagnostics(program),
+  };
 }

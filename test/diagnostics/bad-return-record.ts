@@ -1,0 +1,8 @@
+import { defineFilter } from "flbc";
+
+export default defineFilter({
+  name: "bad_return",
+  filter(record) {
+    return record;
+  },
+});

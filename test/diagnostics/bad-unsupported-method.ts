@@ -1,0 +1,11 @@
+import { defineFilter } from "flbc";
+
+export default defineFilter({
+  name: "bad_method",
+  filter(record) {
+    const m = record.msg;
+    if (typeof m === "string") {
+      record.padded = m.padStart(10);
+    }
+  },
+});
