@@ -46,11 +46,13 @@ export type Value = string | number | boolean | null | Value[] | { [key: string]
  * `delete record.key` to remove one.
  */
 export interface LogRecord {
+    /** The value of field `key`; `undefined` when the record has no such field. */
     [key: string]: Value;
 }
 
 /** Event metadata (Fluent Bit's per-record metadata map). Read-only. */
 export interface Metadata {
+    /** The value of metadata key `key`; `undefined` when absent. */
     readonly [key: string]: Value;
 }
 
@@ -77,6 +79,7 @@ export type ConfigDefault = string | number | boolean | string[] | undefined;
 
 /** The constraint on a `config` literal: keys to defaults. */
 export interface ConfigDefaults {
+    /** One config property: its name (a Fluent Bit property name) and its default. */
     [key: string]: ConfigDefault;
 }
 
