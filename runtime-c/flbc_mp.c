@@ -118,6 +118,14 @@ FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end)
     if (p == NULL || p >= end) {
         return NULL;
     }
+    /* Most objects in a record are small scalars and short strings. */
+    if (p[0] <= 0x7f || p[0] >= 0xe0 || p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3) {
+        return p + 1;
+    }
+    if (p[0] >= 0xa0 && p[0] <= 0xbf) {
+        avail = (size_t) (p[0] & 0x1f) + 1;
+        return avail <= (size_t) (end - p) ? p + avail : NULL;
+    }
     left[0] = 1;
     for (;;) {
         if (left[depth] == 0) {
@@ -128,10 +136,25 @@ FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end)
             continue;
         }
         left[depth]--;
+        avail = (size_t) (end - p);
+        if (avail == 0) {
+            return NULL;
+        }
+        /* Fast paths for what records are mostly made of. */
+        if (p[0] >= 0xa0 && p[0] <= 0xbf) {
+            if ((size_t) (p[0] & 0x1f) >= avail) {
+                return NULL;
+            }
+            p += (p[0] & 0x1f) + 1;
+            continue;
+        }
+        if (p[0] <= 0x7f || p[0] >= 0xe0) {
+            p++;
+            continue;
+        }
         if (!flbc_mp_head_read(p, end, &h)) {
             return NULL;
         }
-        avail = (size_t) (end - p);
         if (h.hdr > avail || h.len > avail - h.hdr) {
             return NULL;
         }

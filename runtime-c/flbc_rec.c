@@ -55,15 +55,38 @@ static bool flbc_rec_find(const flbc_rec *r, flbc_str key, flbc_val *val)
 {
     const uint8_t *p = r->pairs;
     const uint8_t *end = r->map_end;
-    flbc_val k;
+    const uint8_t *k;
+    size_t klen;
+    flbc_val kv;
     uint32_t i;
 
     for (i = 0; p != NULL && i < r->count; i++) {
-        p = flbc_mp_read(p, end, &k);
-        if (p == NULL) {
+        /* Keys are nearly always fixstr or str8: compare them in place
+         * rather than decoding a value for each. */
+        if (p < end && p[0] >= 0xa0 && p[0] <= 0xbf) {
+            k = p + 1;
+            klen = p[0] & 0x1f;
+        }
+        else if (p + 1 < end && p[0] == 0xd9) {
+            k = p + 2;
+            klen = p[1];
+        }
+        else {
+            p = flbc_mp_read(p, end, &kv);
+            if (p == NULL) {
+                break;
+            }
+            if (kv.tag == FLBC_STR && flbc_str_eq(kv.u.s, key)) {
+                return flbc_mp_read(p, end, val) != NULL;
+            }
+            p = flbc_mp_skip(p, end);
+            continue;
+        }
+        if (klen > (size_t) (end - k)) {
             break;
         }
-        if (k.tag == FLBC_STR && flbc_str_eq(k.u.s, key)) {
+        p = k + klen;
+        if (klen == key.len && memcmp(k, key.ptr, klen) == 0) {
             return flbc_mp_read(p, end, val) != NULL;
         }
         p = flbc_mp_skip(p, end);
