@@ -109,7 +109,7 @@ void *flbc_alloc(flbc_arena *a, size_t n)
     return p;
 }
 
-static void harness_reset(void)
+static __attribute__((unused)) void harness_reset(void)
 {
     while (harness_nblocks > 0) {
         free(harness_blocks[--harness_nblocks]);
@@ -126,7 +126,7 @@ void flbc_log(flbc_rt *rt, int level, const char *fmt, ...)
 
 #include "flbc_re.c"
 
-static void put_hex(flbc_str s)
+static __attribute__((unused)) void put_hex(flbc_str s)
 {
     size_t i;
     putchar('"');
@@ -136,7 +136,7 @@ static void put_hex(flbc_str s)
     putchar('"');
 }
 
-static void run_case(flbc_rt *rt, const flbc_re_prog *re, const char *bytes, size_t len,
+static __attribute__((unused)) void run_case(flbc_rt *rt, const flbc_re_prog *re, const char *bytes, size_t len,
                      const char *repl)
 {
     flbc_str s = { bytes, len };
@@ -228,6 +228,25 @@ export function runHarness(cases: HarnessCase[], cc: string, dir = mkdtempSync(p
     const text = (hex: string) => decodeLikeRuntime(Buffer.from(hex, "hex"));
     return { test: j.test, exec: j.exec, all: j.all, replace: text(j.replace), split: j.split.map((x) => (x === null ? null : text(x))) };
   });
+}
+
+/** Builds and runs a C program: the harness preamble, the given patterns
+ * (name -> [pattern, flags]) and a main body; returns its stdout. */
+export function runProgram(patterns: Record<string, [string, string]>, mainBody: string, cc: string, helpers = ""): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"));
+  const parts: string[] = [STUB];
+  for (const [name, [pattern, flags]] of Object.entries(patterns)) {
+    const r = compileRegex(pattern, flags, name);
+    if (isRegexDiagnostic(r)) throw new Error(`/${pattern}/${flags}: ${r.message}`);
+    parts.push(r.code);
+  }
+  parts.push(helpers);
+  parts.push("int main(void)\n{\n    flbc_rt rt;\n    memset(&rt, 0, sizeof(rt));\n" + mainBody + "\n    return 0;\n}\n");
+  const file = path.join(dir, "program.c");
+  writeFileSync(file, parts.join("\n"));
+  const exe = path.join(dir, "program");
+  execFileSync(cc, ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", "-I", path.join(repoRoot, "runtime-c"), file, "-o", exe, "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(exe).toString("utf8");
 }
 
 /** Whether a JS string holds a lone surrogate (UTF-8 cannot carry it). */

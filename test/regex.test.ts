@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { compileRegex, isRegexDiagnostic } from "../compiler/regex/index.js";
 import {
   CaseResult, HarnessCase, Input, decodeLikeRuntime, hasLoneSurrogate, inputBytes,
-  nodeResult, replacementFor, runHarness,
+  nodeResult, replacementFor, runHarness, runProgram,
 } from "./regex-harness.js";
 
 const PATTERNS: [string, string][] = [
@@ -126,4 +126,87 @@ test("a catastrophic pattern gives up within its budget instead of hanging", (t)
   t.false(got[0]!.test);
   t.is(got[0]!.exec, null);
   t.true(got[1]!.test);
+});
+
+test("lastIndex, split limits, function replacers, match with g, named groups", (t) => {
+  const S = (s: string) => `(flbc_str) { ${JSON.stringify(s)}, ${Buffer.byteLength(s)} }`;
+  const body = `
+    flbc_re_match m;
+    double li;
+    int ok;
+    flbc_val *parts;
+    flbc_str *texts;
+    size_t n, i;
+    /* exec with g: lastIndex walks the matches, then resets to 0. */
+    li = 0;
+    while (flbc_re_exec_last(&rt, &re_g, ${S("a1 é22 😀333")}, &li, &m)) {
+        printf("g %.0f;", li);
+    }
+    printf("g end %.0f\\n", li);
+    /* y: only at lastIndex. */
+    li = 1;
+    ok = flbc_re_test_last(&rt, &re_y, ${S("xab")}, &li);
+    printf("y %d %.0f;", ok, li);
+    li = 0;
+    ok = flbc_re_test_last(&rt, &re_y, ${S("xab")}, &li);
+    printf("y %d %.0f\\n", ok, li);
+    /* lastIndex past the end fails and resets. */
+    li = 99;
+    ok = flbc_re_exec_last(&rt, &re_g, ${S("a1")}, &li, &m);
+    printf("past %d %.0f\\n", ok, li);
+    n = flbc_re_split(&rt, &re_comma, ${S("a,b,,c")}, 2, &parts);
+    printf("split %zu", n);
+    for (i = 0; i < n; i++) printf(" %.*s", (int) parts[i].u.s.len, parts[i].u.s.ptr);
+    printf("\\n");
+    n = flbc_re_match_all_text(&rt, &re_g, ${S("a1 é22 😀333")}, &texts);
+    printf("match %zu", n);
+    for (i = 0; i < n; i++) printf(" %.*s", (int) texts[i].len, texts[i].ptr);
+    printf("\\n");
+    {
+        flbc_str r = flbc_re_replace_fn(&rt, &re_g, ${S("a1 é22")}, upper_digits, NULL);
+        printf("fn %.*s\\n", (int) r.len, r.ptr);
+    }
+    printf("name %d %d\\n", flbc_re_group_by_name(&re_named, ${S("month")}),
+           flbc_re_group_by_name(&re_named, ${S("nope")}));
+    {
+        flbc_str r = flbc_re_replace(&rt, &re_named, ${S("on 2024-05!")}, ${S("$<month>/$<year> $<nope>|$0|$10|$2")});
+        printf("tpl %.*s\\n", (int) r.len, r.ptr);
+    }
+    printf("u16 %.0f %.0f %zu %zu\\n", flbc_re_u16_index(${S("é😀x")}, 6), flbc_re_u16_index(${S("é😀x")}, 4),
+           flbc_re_byte_offset(${S("é😀x")}, 3), flbc_re_byte_offset(${S("é😀x")}, 9));
+  `;
+  const helper = `
+static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, void *env)
+{
+    (void) rt; (void) env;
+    return (flbc_str) { "<#>", 3 + 0 * (size_t) (s.len + (size_t) m->span[0]) };
+}
+`;
+  const out = runProgram(
+    { re_g: ["\\d+", "g"], re_y: ["ab", "y"], re_comma: [",", ""], re_named: ["(?<year>\\d{4})-(?<month>\\d\\d)", ""] },
+    body,
+    process.env.CC ?? "cc",
+    helper,
+  );
+  // What Node says for the same calls.
+  const g = /\d+/g;
+  let log = "";
+  while (g.exec("a1 é22 😀333")) log += `g ${g.lastIndex};`;
+  log += `g end ${g.lastIndex}\n`;
+  const y = /ab/y;
+  y.lastIndex = 1;
+  log += `y ${Number(y.test("xab"))} ${y.lastIndex};`;
+  y.lastIndex = 0;
+  log += `y ${Number(y.test("xab"))} ${y.lastIndex}\n`;
+  g.lastIndex = 99;
+  log += `past ${Number(g.exec("a1") !== null)} ${g.lastIndex}\n`;
+  const sp = "a,b,,c".split(/,/, 2);
+  log += `split ${sp.length} ${sp.join(" ")}\n`;
+  const mt = "a1 é22 😀333".match(/\d+/g)!;
+  log += `match ${mt.length} ${mt.join(" ")}\n`;
+  log += `fn ${"a1 é22".replace(/\d+/g, () => "<#>")}\n`;
+  log += `name 2 -1\n`;
+  log += `tpl ${"on 2024-05!".replace(/(?<year>\d{4})-(?<month>\d\d)/, "$<month>/$<year> $<nope>|$0|$10|$2")}\n`;
+  log += `u16 ${"é😀".length} ${"é".length + 1} ${Buffer.byteLength("é😀")} ${Buffer.byteLength("é😀x") + 1}\n`;
+  t.is(out, log);
 });
