@@ -294,8 +294,11 @@ test("the fixture compiles unchanged against real Fluent Bit headers (FLB_BUILD)
   }
   const dir = path.join(scratch, "rt-real");
   writeRuntimeHeader(dir);
-  const r = await compileCheck(fixture, [...fluentBitFlags(buildDir), "-I", dir]);
-  t.true(r.ok, r.stderr);
+  for (const file of [fixture, "filter_config.c", "out_lines.c", "in_counter.c"]) {
+    const c = path.resolve(path.dirname(fixture), file);
+    const r = await compileCheck(c, [...fluentBitFlags(buildDir), "-I", dir]);
+    t.true(r.ok, `${file}: ${r.stderr}`);
+  }
 });
 
 test("build errors carry the compiler's message", async (t) => {
@@ -437,4 +440,62 @@ test("input: --duration runs the collector on its interval; DOUBLE uses atof", a
   t.is(got[0], '{"n":0}');
   const events = await run(["--count", "1", "--events", "-p", "time=2.25"], "", await inputHost());
   t.is(events.stdout.toString(), '[[2.25,{}],{"n":0}]\n');
+});
+
+// ------------------------------------------------------------ config map
+
+const configFixture = path.join(root, "test", "fixtures", "host", "filter_config.c");
+let builtConfig: Promise<string> | undefined;
+function configHost(): Promise<string> {
+  builtConfig ??= buildHost({
+    pluginC: configFixture,
+    symbol: "filter_config_plugin",
+    kind: "filter",
+    outDir: scratch,
+  }).then((r) => r.binary);
+  return builtConfig;
+}
+
+/** The values filter_config printed at init. */
+async function configValues(args: string[], extraEnv: Record<string, string> = {}) {
+  const r = await runHost(await configHost(), args, "", { env: { ...env, ...extraEnv } });
+  return { code: r.code, text: r.stderr.replace(/\[ info\] \[filter:config:config\.0\] /g, "") };
+}
+
+test("config map: defaults are parsed with each type's conversion", async (t) => {
+  const r = await configValues([]);
+  t.is(r.code, 0, r.text);
+  t.is(
+    r.text,
+    "str=default nodef=(null) num=7 flag=0 dbl=0.25 size=1000 secs=120\n" +
+      "clist=[a|b] slist=[x|y] clist2=[] multi=[]\n" +
+      "get_property(NUM)=(null)\n",
+  );
+});
+
+test("config map: given values convert as in Fluent Bit", async (t) => {
+  const r = await configValues(
+    [
+      ["num", "12abc"], ["flag", "YES"], ["dbl", "1e3"], ["size", "2.5MB"], ["secs", "1.5h"],
+      ["clist", " p ,, q r ,"], ["slist", 'one "two three" "a \\"q\\"" '],
+      ["clist2", "k1, k2, rest, more"], ["multi", "m1"], ["MULTI", "m2"], ["str", "${FLBC_T}/x"],
+    ].flatMap(([k, v]) => ["-p", `${k}=${v}`]),
+    { FLBC_T: "/tmp" },
+  );
+  t.is(r.code, 0, r.text);
+  t.is(
+    r.text,
+    "str=/tmp/x nodef=(null) num=12 flag=1 dbl=1000 size=2500000 secs=3600\n" +
+      'clist=[p|q r] slist=[one|two three|a "q"] clist2=[k1|k2|rest, more] multi=[m1|m2]\n' +
+      "get_property(NUM)=12abc\n",
+  );
+  // An invalid size is -1, i.e. SIZE_MAX; a time without digits is 0.
+  const odd = await configValues(["-p", "size=12X", "-p", "secs=abc", "-p", "num=-3"]);
+  t.regex(odd.text, /num=-3 .* size=18446744073709551615 secs=0/);
+});
+
+test("config map: a single-valued key given twice fails", async (t) => {
+  const r = await configValues(["-p", "num=1", "-p", "num=2"]);
+  t.is(r.code, 1);
+  t.is(r.text, "[error] [config] config: configuration property 'num' is set 2 times\n");
 });

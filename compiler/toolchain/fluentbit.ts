@@ -3,7 +3,9 @@
 // Fluent Bit's headers are not clean under flbc's strict flags: with
 // -std=c11 glibc hides strerror_r/gmtime_r that monkey and cmetrics headers
 // call (so _GNU_SOURCE is needed, as Fluent Bit's own gnu-mode build has),
-// and -Wextra flags sign comparisons in flb_sds.h and flb_log.h. Passing the
+// Monkey's mk_list_entry (used inline by flb_task.h, which every output
+// includes) needs GNU typeof, mapped here to the __typeof__ that -std=c11
+// keeps; and -Wextra flags sign comparisons in flb_sds.h and flb_log.h. Passing the
 // tree's include directories as -isystem keeps the generated plugin strict
 // while silencing warnings that are Fluent Bit's own. flb_plg_trace also
 // needs __FLB_FILENAME__, which Fluent Bit's CMake defines per file.
@@ -28,7 +30,7 @@ export function fluentBitFlags(buildDir: string): string[] {
     throw new Error(`flbc: no filter plugin in ${file}; is this a Fluent Bit build directory?`);
   }
   const args = plugin.arguments ?? splitShell(plugin.command ?? "");
-  const out: string[] = ["-D_GNU_SOURCE"];
+  const out: string[] = ["-D_GNU_SOURCE", "-Dtypeof=__typeof__"];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? "";
     if (a === "-I" || a === "-isystem") {
