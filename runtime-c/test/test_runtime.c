@@ -1217,6 +1217,117 @@ static void test_json(void)
     flbc_buf_free(&text);
 }
 
+/* ------------------------------------------------------------------ fuzz */
+
+static uint64_t fuzz_state = 88172645463325252ULL;
+
+static uint64_t fuzz_next(void)
+{
+    fuzz_state ^= fuzz_state << 13;
+    fuzz_state ^= fuzz_state >> 7;
+    fuzz_state ^= fuzz_state << 17;
+    return fuzz_state;
+}
+
+/* Events in a chunk, or -1 when it does not split into whole objects. */
+static long count_events(const uint8_t *p, size_t n)
+{
+    const uint8_t *end = p + n;
+    long count = 0;
+
+    while (p < end) {
+        p = flbc_mp_skip(p, end);
+        if (p == NULL) {
+            return -1;
+        }
+        count++;
+    }
+    return count;
+}
+
+/* Mutated chunks and random bytes: no crash, no overread (ASan), and a
+ * chunk that comes back modified still holds whole events, as many as went
+ * in when the plugin drops nothing. */
+static void test_fuzz(void)
+{
+    flbc_buf seed = { 0 };
+    flbc_buf text = { 0 };
+    flbc_buf mp = { 0 };
+    uint8_t *copy;
+    void *out;
+    size_t out_bytes;
+    size_t n;
+    size_t i;
+    int iter;
+    int k;
+    int ret;
+    long in_events;
+    flbc_val v;
+
+    add_group(&seed, true);
+    add_event(&seed, "a", 1);
+    add_event(&seed, "b", 2);
+    add_group(&seed, false);
+    flbc_mp_write_array_header(&seed, 2);
+    flbc_mp_write_double(&seed, 3.5);
+    build_body(&seed);
+    rt.log = NULL;
+    for (iter = 0; iter < 3000; iter++) {
+        n = seed.len;
+        copy = malloc(n);
+        memcpy(copy, seed.data, n);
+        for (k = 0; k < 1 + (int) (fuzz_next() % 4); k++) {
+            copy[fuzz_next() % n] ^= (uint8_t) (1u << (fuzz_next() % 8));
+        }
+        if (fuzz_next() % 4 == 0) {
+            n = fuzz_next() % n;                   /* and cut */
+        }
+        in_events = count_events(copy, n);
+        out = NULL;
+        ret = flbc_filter_chunk(&rt, copy, n, "f", 1, &out, &out_bytes, test_record,
+                                &(test_ctx) { .mode = MODE_SET_ALL });
+        if (ret == FLBC_MODIFIED) {
+            CHECK(in_events >= 0 && count_events(out, out_bytes) == in_events);
+            free(out);
+        }
+        else {
+            CHECK(out == NULL);
+        }
+        text.len = 0;
+        flbc_mp_to_json(copy, copy + n, &text, FLBC_JSON_TYPED_FLOATS);
+        for (i = 0; i < n; i++) {
+            if (flbc_mp_read(copy + i, copy + n, &v) != NULL) {
+                CHECK(v.raw == copy + i && v.raw_len <= n - i);
+            }
+        }
+        free(copy);
+        /* Random bytes through the readers and the JSON parser. */
+        n = fuzz_next() % 40;
+        copy = malloc(n > 0 ? n : 1);
+        for (i = 0; i < n; i++) {
+            if (iter % 2) {
+                copy[i] = (uint8_t) fuzz_next();
+            }
+            else {
+                copy[i] = (uint8_t) "[]{}\"\\u0123:,-.e1 tfn"[fuzz_next() % 22];
+            }
+        }
+        flbc_mp_skip(copy, copy + n);
+        text.len = 0;
+        flbc_mp_to_json(copy, copy + n, &text, 0);
+        mp.len = 0;
+        if (flbc_json_to_mp((const char *) copy, n, &mp, NULL)) {
+            CHECK(flbc_mp_skip(mp.data, mp.data + mp.len) == mp.data + mp.len);
+        }
+        free(copy);
+    }
+    rt.log = test_log;
+    flbc_arena_reset(&rt.arena);
+    flbc_buf_free(&seed);
+    flbc_buf_free(&text);
+    flbc_buf_free(&mp);
+}
+
 /* --------------------------------------------------------------- logging */
 
 static void test_log_fns(void)
@@ -1251,6 +1362,7 @@ int main(void)
     test_rec();
     test_chunk();
     test_json();
+    test_fuzz();
     test_log_fns();
     flbc_rt_free(&rt);
     if (failures > 0) {
