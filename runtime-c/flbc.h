@@ -345,6 +345,18 @@ enum {
 
 /* ---------------------------------------------------------------- runtime */
 
+/* What flbc_filter_chunk saw and did (tests, the host's summary, benchmarks). */
+typedef struct flbc_stats {
+    uint64_t records;          /* log records handed to the plugin */
+    uint64_t dropped;
+    uint64_t modified;         /* kept with a change to the body or the time */
+    uint64_t failed;           /* kept unchanged after FLBC_FAIL or an arena overflow */
+    uint64_t markers;          /* group markers passed through */
+    uint64_t chunks_untouched; /* chunks returned FLBC_NOTOUCH, nothing changed */
+    uint64_t chunks_modified;
+    uint64_t chunks_malformed; /* returned FLBC_NOTOUCH because malformed */
+} flbc_stats;
+
 /* Per plugin instance (per flush for outputs): arena, logging, the tag of
  * the chunk at hand. */
 typedef struct flbc_rt {
@@ -353,6 +365,7 @@ typedef struct flbc_rt {
     void *log_ins;             /* the flb_*_instance */
     flbc_str tag;              /* tag of the chunk being processed */
     uint64_t malformed_logged; /* chunks reported as malformed (rate limit) */
+    flbc_stats stats;
 } flbc_rt;
 
 FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins);

@@ -176,6 +176,7 @@ static void flbc_chunk_malformed(flbc_rt *rt, size_t offset, size_t bytes)
                  (unsigned long long) rt->malformed_logged + 1, FLBC_MALFORMED_LOG_EVERY);
     }
     rt->malformed_logged++;
+    rt->stats.chunks_malformed++;
 }
 
 FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
@@ -209,6 +210,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
             goto passthrough;
         }
         if (kind == FLBC_EVENT_MARKER) {
+            rt->stats.markers++;
             if (writing) {
                 flbc_buf_append(&out, ev.start, (size_t) (ev.end - ev.start));
             }
@@ -216,6 +218,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
             continue;
         }
 
+        rt->stats.records++;
         ret = fn(rt, &ev, plugin_ctx);
         if (ret == FLBC_FAIL || rt->arena.failed) {
             /* Fail open: the record goes on exactly as it came. */
@@ -228,6 +231,12 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
         }
         else {
             changed = ret == FLBC_DROP || ev.time_set || flbc_rec_changed(&ev.body);
+            if (ret == FLBC_DROP) {
+                rt->stats.dropped++;
+            }
+            else if (changed) {
+                rt->stats.modified++;
+            }
         }
 
         if (changed && !writing) {
@@ -252,6 +261,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
         p = ev.end;
     }
 
+    rt->stats.failed += failed;
     if (failed > 0) {
         flbc_log(rt, FLBC_LOG_ERROR,
                  "%llu record(s) of this chunk passed through unchanged after an error"
@@ -259,6 +269,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
                  arena_failed > 0 ? " (arena_limit exceeded)" : "");
     }
     if (!writing) {
+        rt->stats.chunks_untouched++;
         rt->tag = FLBC_STR_EMPTY;
         return FLBC_NOTOUCH;
     }
@@ -272,6 +283,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
      * what Fluent Bit expects, it then stops the filter chain. */
     *out_buf = out.data;
     *out_bytes = out.len;
+    rt->stats.chunks_modified++;
     rt->tag = FLBC_STR_EMPTY;
     return FLBC_MODIFIED;
 

@@ -888,8 +888,10 @@ static void test_chunk(void)
     add_event(&in, "b", 2);
     add_event(&in, "c", 3);
 
+    memset(&rt.stats, 0, sizeof(rt.stats));
     ret = run_chunk(&in, MODE_KEEP, &ctx, json, sizeof(json));
     CHECK(ret == FLBC_NOTOUCH && ctx.calls == 3);
+    CHECK(rt.stats.records == 3 && rt.stats.chunks_untouched == 1 && rt.stats.modified == 0);
     CHECK(ctx.times[0] == 1 && ctx.times[2] == 3 && !ctx.legacy[0]);
 
     ret = run_chunk(&in, MODE_DROP_B, &ctx, json, sizeof(json));
@@ -916,8 +918,10 @@ static void test_chunk(void)
 
     /* A plugin error or an arena overflow keeps the record as it was. */
     log_lines = 0;
+    memset(&rt.stats, 0, sizeof(rt.stats));
     ret = run_chunk(&in, MODE_FAIL_B, &ctx, json, sizeof(json));
     CHECK(ret == FLBC_MODIFIED && log_lines == 1);
+    CHECK(rt.stats.failed == 1 && rt.stats.modified == 1);
     check_json(json, EV("a", T1) EV("b", T2)
                "[[{\"$ext\":[0,\"0000000300000000\"]},{\"m\":1}],{\"id\":\"c\",\"x\":1}]\n");
     log_lines = 0;
@@ -988,8 +992,11 @@ static void test_chunk(void)
         add_group(&grouped, false);
         ret = run_chunk(&grouped, MODE_KEEP, &ctx, json, sizeof(json));
         CHECK(ret == FLBC_NOTOUCH && ctx.calls == 3);
+        memset(&rt.stats, 0, sizeof(rt.stats));
         ret = run_chunk(&grouped, MODE_DROP_B, &ctx, json, sizeof(json));
         CHECK(ret == FLBC_MODIFIED && ctx.calls == 3);
+        CHECK(rt.stats.markers == 4 && rt.stats.dropped == 1 && rt.stats.records == 3);
+        CHECK(rt.stats.chunks_modified == 1);
 #define GS "[[{\"$ext\":[0,\"ffffffff00000000\"]},{\"schema\":\"otlp\"}],{\"resource\":{}}]\n"
 #define GE "[[{\"$ext\":[0,\"fffffffe00000000\"]},{\"schema\":\"otlp\"}],{\"resource\":{}}]\n"
         check_json(json, GS EV("a", T1) GE GS EV("c", T3) GE);
@@ -1019,6 +1026,7 @@ static void test_chunk(void)
     }
     CHECK(log_lines == 1 && strstr(last_log, "malformed") != NULL);
     CHECK(rt.malformed_logged == in.len - 3);
+    CHECK(rt.stats.chunks_malformed == in.len - 3);
     {
         static const char *bad[] = {
             "92 a1 78 80",                         /* time is a string */
