@@ -7,6 +7,10 @@ export interface ParsedArgs {
   file?: string;
   out?: string;
   outDir?: string;
+  /** build: also compile the shared object, against flbSrc (and flbBuild). */
+  shared: boolean;
+  flbSrc?: string;
+  flbBuild?: string;
   props: [string, string][];
   engine: "c" | "node";
   events: boolean;
@@ -24,6 +28,7 @@ const commands = new Set(["check", "run", "build"]);
 export function parseArgs(argv: string[]): ParsedArgs {
   const a: ParsedArgs = {
     command: "compile",
+    shared: false,
     props: [],
     engine: "c",
     events: false,
@@ -56,6 +61,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
         break;
       case "--out-dir":
         a.outDir = value(arg);
+        break;
+      case "--shared":
+        a.shared = true;
+        break;
+      case "--flb-src":
+        a.flbSrc = value(arg);
+        break;
+      case "--flb-build":
+        a.flbBuild = value(arg);
         break;
       case "-p":
       case "--prop": {
@@ -108,6 +122,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (a.file === undefined) throw new UsageError("no plugin file given");
+  if (a.command === "build" && a.shared && a.flbSrc === undefined) {
+    throw new UsageError("--shared needs --flb-src <dir>, the Fluent Bit source tree fluent-bit was built from");
+  }
+  if (!a.shared && (a.flbSrc !== undefined || a.flbBuild !== undefined)) {
+    throw new UsageError("--flb-src and --flb-build only apply to 'flbc build --shared'");
+  }
   return a;
 }
 
@@ -117,9 +137,15 @@ Usage:
   flbc <plugin.ts> [-o out.c]         compile; without -o the C goes to stdout
   flbc check <plugin.ts>              type-check and subset-check, write nothing
   flbc run <plugin.ts> [options]      compile, build and run on JSON lines from stdin
+  flbc build <plugin.ts> [--out-dir DIR] [--shared --flb-src PATH [--flb-build PATH]]
+                                      a plugin directory for Fluent Bit (docs/fluent-bit.md)
 
 Options:
   -o, --out FILE        write the plugin's C to FILE, and flbc_rt.h beside it
+  --out-dir DIR         build: the plugin directory (default ./<kind>_<name>)
+  --shared              build: also compile DIR/flb-<kind>_<name>.so for fluent-bit -e
+  --flb-src PATH        build: the Fluent Bit source tree to compile against
+  --flb-build PATH      build: its cmake build directory (default PATH/build)
   --no-line             no #line directives back to the .ts source
   -p, --prop KEY=VALUE  set a plugin property (run; repeatable)
   --engine c|node       run the compiled C (default) or the same source under Node

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BuildError, buildUnit, describeBuild } from "../build/index.js";
 import { compileFile, type CompileResult } from "../compile.js";
 import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
 import { runNode } from "../engine/node.js";
@@ -38,10 +39,7 @@ export async function main(argv: string[]): Promise<void> {
 async function dispatch(args: ParsedArgs): Promise<number> {
   const file = args.file!;
   if (args.command === "run" && args.engine === "node") return runUnderNode(args);
-  if (args.command === "build") {
-    process.stderr.write("flbc: 'build' is not available yet; use 'flbc <plugin.ts> -o out.c'.\n");
-    return 2;
-  }
+  if (args.command === "build") return build(args);
   const outputName = args.out !== undefined ? path.basename(args.out) : undefined;
   const result = compile(args, { checkOnly: args.command === "check", outputName });
   if (!result.ok) return 1;
@@ -74,6 +72,22 @@ function compile(args: ParsedArgs, opts: { checkOnly: boolean; outputName?: stri
     if (errors > 0) process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}.\n`);
   }
   return result;
+}
+
+/** `flbc build`: the plugin directory, and the shared object with --shared. */
+async function build(args: ParsedArgs): Promise<number> {
+  const result = compile(args, { checkOnly: false });
+  if (!result.ok) return 1;
+  try {
+    const r = await buildUnit(result.unit!, result.c!, args);
+    process.stdout.write(describeBuild(r));
+    if (r.shared?.warnings) process.stderr.write(r.shared.warnings);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    process.stderr.write(`flbc: ${e.message}\n`);
+    return 1;
+  }
 }
 
 /** Builds the plugin into the local host and runs it with stdin/stdout passed through. */
