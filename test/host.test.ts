@@ -78,6 +78,12 @@ test("--events round-trips time (to the nanosecond) and metadata", async (t) => 
   );
 });
 
+test("--events accepts the older [time, body] form with empty metadata", async (t) => {
+  const r = await run(["--events", "-p", "mark=off"], '[1.25,{"a":1}]\n[ 3.000000001 , {"c":1}]\n');
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout.toString(), '[[1.25,{}],{"a":1}]\n[[3.000000001,{}],{"c":1}]\n');
+});
+
 test("plain bodies get time 0 and empty metadata", async (t) => {
   const mp = await run(["--out", "msgpack", "-p", "mark=off"], '{"a":1}\n');
   t.is(mp.code, 0, mp.stderr);
@@ -227,7 +233,7 @@ test("bad input lines: the line number and exit 1", async (t) => {
   const notObject = await run([], '{"a":1}\n[1,2]\n');
   t.is(notObject.code, 1);
   t.is(notObject.stderr, "line 2: a record must be a JSON object\n");
-  const badEvent = await run(["--events"], '[[1,{}],{"a":1}]\n[1,{"a":1}]\n');
+  const badEvent = await run(["--events"], '[[1,{}],{"a":1}]\n[1,2,3]\n');
   t.is(badEvent.code, 1);
   t.regex(badEvent.stderr, /^line 2: an event must be/);
 });

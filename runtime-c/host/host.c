@@ -23,7 +23,6 @@
 #include <string.h>
 #include <fluent-bit/flb_log.h>
 #include <fluent-bit/flb_mem.h>
-#include "flbc_rt.h"
 #include "host.h"
 
 static void usage(const char *prog)

@@ -248,11 +248,11 @@ int host_chunks_from_msgpack(const uint8_t *data, size_t len,
 
 /*
  * The time of an --events line, exactly: "1700000000.123456789" keeps all
- * nine digits, which a double cannot. Reads the number text that starts
- * the line's "[[" prefix; falls back to the parsed double (exponents).
+ * nine digits, which a double cannot. Reads the number text after the
+ * line's first `depth` brackets; falls back to the parsed double (exponents).
  */
-static int exact_time(const char *line, const char *line_end, double parsed,
-                      struct event_time *t)
+static int exact_time(const char *line, const char *line_end, int depth,
+                      double parsed, struct event_time *t)
 {
     int digits;
     int neg = 0;
@@ -261,7 +261,7 @@ static int exact_time(const char *line, const char *line_end, double parsed,
     const char *p = line;
     int brackets = 0;
 
-    while (p < line_end && brackets < 2) {
+    while (p < line_end && brackets < depth) {
         if (*p == '[') {
             brackets++;
         }
@@ -324,6 +324,7 @@ static const char *encode_event_line(const uint8_t *mp, const uint8_t *mp_end,
                                      const char *line, const char *line_end,
                                      flbc_buf *chunk, int *group)
 {
+    int legacy;
     uint32_t n;
     uint32_t m;
     const uint8_t *p;
@@ -337,9 +338,12 @@ static const char *encode_event_line(const uint8_t *mp, const uint8_t *mp_end,
     if (!p || n != 2) {
         return "an event must be [[time, metadata], body]";
     }
-    p = array_header(p, mp_end, &m);
-    if (!p || m != 2) {
-        return "an event must be [[time, metadata], body]";
+    legacy = (*p & 0xf0) != 0x90 && *p != 0xdc && *p != 0xdd;
+    if (!legacy) {
+        p = array_header(p, mp_end, &m);
+        if (!p || m != 2) {
+            return "an event must be [[time, metadata], body]";
+        }
     }
     meta = flbc_mp_read(p, mp_end, &tv);
     if (!meta || (tv.tag != FLBC_INT && tv.tag != FLBC_FLOAT)) {
@@ -350,23 +354,33 @@ static const char *encode_event_line(const uint8_t *mp, const uint8_t *mp_end,
         t.nsec = 0;
     }
     else {
-        exact_time(line, line_end, tv.u.d, &t);
+        exact_time(line, line_end, legacy ? 1 : 2, tv.u.d, &t);
     }
     if (!((t.sec >= 0 && t.sec <= (int64_t) UINT32_MAX - 2) ||
           ((t.sec == -1 || t.sec == -2) && t.nsec == 0))) {
         return "the time of an event must be within 0..4294967293 "
                "(-1 and -2: group markers)";
     }
-    if (!is_map(meta, mp_end)) {
-        return "the metadata of an event must be an object";
+    /* The older [time, body] form gets empty metadata, as Fluent Bit's
+     * decoder gives it. */
+    if (legacy) {
+        body = meta;
+        meta = (const uint8_t *) "\x80";
+        meta_end = meta + 1;
     }
-    meta_end = flbc_mp_skip(meta, mp_end);
-    body = meta_end;
-    if (!is_map(body, mp_end)) {
+    else {
+        if (!is_map(meta, mp_end)) {
+            return "the metadata of an event must be an object";
+        }
+        meta_end = flbc_mp_skip(meta, mp_end);
+        body = meta_end;
+    }
+    if (!body || !is_map(body, mp_end)) {
         return "the body of an event must be an object";
     }
     write_event_head(chunk, t);
-    flbc_buf_append(chunk, meta, (size_t) (mp_end - meta));
+    flbc_buf_append(chunk, meta, (size_t) (meta_end - meta));
+    flbc_buf_append(chunk, body, (size_t) (mp_end - body));
     *group = t.sec < 0;
     return NULL;
 }
