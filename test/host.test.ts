@@ -349,6 +349,28 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
     binary,
   );
   t.notRegex(malformed.stderr, /Sanitizer/);
+
+  // The output and input drivers too.
+  const out = await buildHost({
+    pluginC: outFixture,
+    symbol: "out_lines_plugin",
+    kind: "output",
+    outDir: scratch,
+    sanitize: true,
+  });
+  const flushed = await run(["-p", "retries=1", "--chunk-records", "3"], lines(...records), out.binary);
+  t.is(flushed.code, 0, flushed.stderr);
+  t.is(flushed.stdout.toString().split("\n").length - 1, records.length);
+  const input = await buildHost({
+    pluginC: inFixture,
+    symbol: "in_counter_plugin",
+    kind: "input",
+    outDir: scratch,
+    sanitize: true,
+  });
+  const collected = await run(["--count", "9", "--no-wait"], "", input.binary);
+  t.is(collected.code, 0, collected.stderr);
+  t.is(collected.stdout.toString().split("\n").length - 1, 9);
 });
 
 // ------------------------------------------------------------ outputs, inputs

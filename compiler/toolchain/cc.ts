@@ -27,9 +27,14 @@ function splitCommand(cc: string): [string, string[]] {
   return [words[0] ?? "cc", words.slice(1)];
 }
 
+const probed = new Set<string>();
+
 /** The C compiler: `$CC`, else `cc`. Throws when it cannot be run. */
 export function findCompiler(): { cc: string } {
   const cc = process.env.CC && process.env.CC.trim() !== "" ? process.env.CC : "cc";
+  if (probed.has(cc)) {
+    return { cc };
+  }
   const [prog, args] = splitCommand(cc);
   const probe = spawnSync(prog, [...args, "--version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
@@ -38,6 +43,7 @@ export function findCompiler(): { cc: string } {
         "install gcc or clang, or set CC",
     );
   }
+  probed.add(cc);
   return { cc };
 }
 
@@ -169,7 +175,7 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
     fs.renameSync(tmp, cached);
   }
   if (cached !== binary) {
-    const tmp = `${binary}.${process.pid}.tmp`;
+    const tmp = `${binary}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
     fs.copyFileSync(cached, tmp);
     fs.chmodSync(tmp, 0o755);
     fs.renameSync(tmp, binary);
