@@ -128,7 +128,7 @@ export function buildDfa(
       id = todo.length + 2;
       index.set(key, id);
       todo.push({ set: norm, prev });
-      members.push(key);
+      members.push(describeState(norm, prev));
     }
     return id;
   };
@@ -144,9 +144,11 @@ export function buildDfa(
     if (todo.length > MAX_DFA_STATES) return undefined;
     const { set, prev } = todo[i]!;
     const row: number[] = [];
+    const byCtx = new Map<Ctx, { states: number[]; accept: boolean }>();
     for (let c = 0; c < classes.count; c++) {
       const ctx = classCtx[c]!;
-      const cl = closure(set, prev, ctx);
+      let cl = byCtx.get(ctx);
+      if (!cl) byCtx.set(ctx, (cl = closure(set, prev, ctx)));
       if (cl.accept) {
         row.push(MATCH);
         continue;
@@ -164,4 +166,13 @@ export function buildDfa(
     eofMatch.push(closure(set, prev, Ctx.Edge).accept);
   }
   return { next, eofMatch, init, members };
+}
+
+const CTX_NAMES = ["start", "word", "line end", "other"];
+
+/** A short comment for a DFA state: what came before, which NFA states. */
+function describeState(set: number[], prev: Ctx): string {
+  const shown = set.slice(0, 8).join(" ");
+  const more = set.length > 8 ? ` +${set.length - 8}` : "";
+  return `after ${CTX_NAMES[prev]}, NFA {${shown}${more}}`;
 }
