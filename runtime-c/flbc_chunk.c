@@ -62,15 +62,19 @@ static int flbc_chunk_time(flbc_val t, double *seconds)
         *seconds = (double) (int64_t) u;
         return FLBC_EVENT_MARKER;
     }
-    if (t.raw_len == 10 && p[0] == 0xd7 && p[1] == 0x00) {
-        p += 2;                              /* fixext 8, type 0 */
+    /* EventTime: ext type 0 of exactly 8 bytes, whichever ext encoding
+     * carries it (fixext 8 in practice; msgpack-c accepts the others). */
+    switch (p[0]) {
+    case 0xd7: i = 2; break;                 /* fixext 8 */
+    case 0xc7: i = 3; break;                 /* ext 8 */
+    case 0xc8: i = 4; break;                 /* ext 16 */
+    case 0xc9: i = 6; break;                 /* ext 32 */
+    default: return FLBC_EVENT_MALFORMED;
     }
-    else if (t.raw_len == 11 && p[0] == 0xc7 && p[1] == 8 && p[2] == 0x00) {
-        p += 3;                              /* ext 8 of 8 bytes, type 0 */
-    }
-    else {
+    if (t.raw_len != (uint32_t) i + 8 || p[i - 1] != 0x00) {
         return FLBC_EVENT_MALFORMED;
     }
+    p += i;
     sec = ((uint64_t) p[0] << 24) | ((uint64_t) p[1] << 16) | ((uint64_t) p[2] << 8) | p[3];
     nsec = ((uint64_t) p[4] << 24) | ((uint64_t) p[5] << 16) | ((uint64_t) p[6] << 8) | p[7];
     if (sec >= 0xfffffffe) {

@@ -979,6 +979,28 @@ static void test_chunk(void)
     check_json(json, "[{\"$ext\":[0,\"000000050ee6b280\"]},{\"id\":\"b\"}]\n"
                "[12.5,{\"id\":\"c\"}]\n");
 
+    /* EventTime in an ext 16 / ext 32 encoding is still an EventTime. */
+    {
+        static const char *ok[] = {
+            "92 92 c7 08 00 00 00 00 07 00 00 00 00 80 81 a2 69 64 a1 62",
+            "92 92 c8 00 08 00 00 00 00 07 00 00 00 00 80 81 a2 69 64 a1 62",
+            "92 92 c9 00 00 00 08 00 00 00 00 07 00 00 00 00 80 81 a2 69 64 a1 62",
+        };
+        flbc_buf one = { 0 };
+        const uint8_t *p;
+        size_t n;
+        size_t i;
+
+        for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+            p = hexbytes(ok[i], &n);
+            one.len = 0;
+            flbc_buf_append(&one, p, n);
+            ret = run_chunk(&one, MODE_SET_B, &ctx, json, sizeof(json));
+            CHECK(ret == FLBC_MODIFIED && ctx.calls == 1 && ctx.times[0] == 7);
+        }
+        flbc_buf_free(&one);
+    }
+
     /* Group markers pass through untouched and never reach the plugin. */
     {
         flbc_buf grouped = { 0 };
