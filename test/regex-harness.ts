@@ -137,7 +137,7 @@ static __attribute__((unused)) void put_hex(flbc_str s)
 }
 
 static __attribute__((unused)) void run_case(flbc_rt *rt, const flbc_re_prog *re, const char *bytes, size_t len,
-                     const char *repl)
+                     flbc_str repl)
 {
     flbc_str s = { bytes, len };
     flbc_re_match m;
@@ -176,7 +176,7 @@ static __attribute__((unused)) void run_case(flbc_rt *rt, const flbc_re_prog *re
         printf("null");
     }
     printf(",\\"replace\\":");
-    put_hex(flbc_re_replace(rt, re, s, (flbc_str) { repl, strlen(repl) }));
+    put_hex(flbc_re_replace(rt, re, s, repl));
     printf(",\\"split\\":[");
     n = flbc_re_split(rt, re, s, -1, &parts);
     for (i = 0; i < n; i++) {
@@ -205,19 +205,45 @@ export interface HarnessCase {
  * order pattern by pattern, input by input. */
 export function runHarness(cases: HarnessCase[], cc: string, dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"))): CaseResult[] {
   const parts: string[] = [STUB];
-  const main: string[] = ["int main(void)", "{", "    flbc_rt rt;", "    memset(&rt, 0, sizeof(rt));"];
+  // Inputs and replacement templates as data, one loop in main: keeps the
+  // C compiler's work proportional to the patterns, not the cases.
+  const strings = new Map<string, number>();
+  const stringDefs: string[] = [];
+  const str = (bytes: number[]): string => {
+    const key = bytes.join(",");
+    let id = strings.get(key);
+    if (id === undefined) {
+      id = strings.size;
+      strings.set(key, id);
+      const body = bytes.length ? bytes.map((b) => `(char) 0x${b.toString(16)}`).join(", ") : "0";
+      stringDefs.push(`static const char str_${id}[] = { ${body} };`);
+    }
+    return `{ str_${id}, ${bytes.length} }`;
+  };
+  const rows: string[] = [];
   cases.forEach((c, i) => {
     const r = compileRegex(c.pattern, c.flags, `re_${i}`);
     if (isRegexDiagnostic(r)) throw new Error(`/${c.pattern}/${c.flags}: ${r.message}`);
     parts.push(r.code);
-    const repl = replacementFor(r.groupNames);
-    c.inputs.forEach((input) => {
-      const bytes = [...inputBytes(input)];
-      const lit = bytes.length ? `(const char[]) { ${bytes.map((b) => `(char) 0x${b.toString(16)}`).join(", ")} }` : `""`;
-      main.push(`    run_case(&rt, &re_${i}, ${lit}, ${bytes.length}, ${JSON.stringify(repl).replace(/\?/g, "\\?")});`);
-    });
+    const repl = str([...Buffer.from(replacementFor(r.groupNames), "utf8")]);
+    for (const input of c.inputs) rows.push(`    { &re_${i}, ${str([...inputBytes(input)])}, ${repl} },`);
   });
-  main.push("    return 0;", "}");
+  const main = [
+    ...stringDefs,
+    "static const struct { const flbc_re_prog *re; flbc_str input; flbc_str repl; } cases[] = {",
+    ...rows,
+    "};",
+    "int main(void)",
+    "{",
+    "    flbc_rt rt;",
+    "    size_t i;",
+    "    memset(&rt, 0, sizeof(rt));",
+    "    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {",
+    "        run_case(&rt, cases[i].re, cases[i].input.ptr, cases[i].input.len, cases[i].repl);",
+    "    }",
+    "    return 0;",
+    "}",
+  ];
   const file = path.join(dir, "harness.c");
   writeFileSync(file, parts.join("\n") + "\n" + main.join("\n") + "\n");
   const exe = path.join(dir, "harness");
