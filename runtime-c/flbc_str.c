@@ -165,17 +165,6 @@ static double flbc_str_pos(double pos, double absent)
     return trunc(pos);
 }
 
-static size_t flbc_str_clamp(double pos, double len)
-{
-    if (pos <= 0) {
-        return 0;
-    }
-    if (pos >= len) {
-        return (size_t) len;
-    }
-    return (size_t) pos;
-}
-
 FLBC_API bool flbc_str_eq(flbc_str a, flbc_str b)
 {
     return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
@@ -330,6 +319,22 @@ static size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from)
 }
 
 /*
+ * Byte offset of a non-negative UTF-16 position (already truncated),
+ * clamped to the end of s; *mid as for flbc_str_offset. Positions are only
+ * turned into lengths when a negative one needs the string's length, so a
+ * prefix test on a long message does not walk all of it.
+ */
+static size_t flbc_str_offset_of(flbc_str s, double pos, bool *mid)
+{
+    *mid = false;
+    if (pos <= 0) {
+        return 0;
+    }
+    /* Never more units than bytes: clamping to the byte length is safe. */
+    return flbc_str_offset(s, pos >= (double) s.len ? s.len : (size_t) pos, mid);
+}
+
+/*
  * The search functions compare bytes once positions are converted: for
  * valid UTF-8 a byte match is a character match. A position inside a
  * surrogate pair can only match a search that starts (ends) with a lone
@@ -337,17 +342,11 @@ static size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from)
  */
 FLBC_API bool flbc_str_starts_with(flbc_str s, flbc_str search, double pos)
 {
-    bool ascii = flbc_str_is_ascii(s);
-    double len = ascii ? (double) s.len : flbc_str_length(s);
-    size_t start = flbc_str_clamp(flbc_str_pos(pos, 0), len);
-    size_t off = start;
-    bool mid = false;
+    bool mid;
+    size_t off = flbc_str_offset_of(s, flbc_str_pos(pos, 0), &mid);
 
     if (search.len == 0) {
         return true;
-    }
-    if (!ascii) {
-        off = flbc_str_offset(s, start, &mid);
     }
     if (mid || s.len - off < search.len) {
         return false;
@@ -357,17 +356,11 @@ FLBC_API bool flbc_str_starts_with(flbc_str s, flbc_str search, double pos)
 
 FLBC_API bool flbc_str_ends_with(flbc_str s, flbc_str search, double end_pos)
 {
-    bool ascii = flbc_str_is_ascii(s);
-    double len = ascii ? (double) s.len : flbc_str_length(s);
-    size_t end = flbc_str_clamp(flbc_str_pos(end_pos, len), len);
-    size_t off = end;
-    bool mid = false;
+    bool mid;
+    size_t off = flbc_str_offset_of(s, flbc_str_pos(end_pos, INFINITY), &mid);
 
     if (search.len == 0) {
         return true;
-    }
-    if (!ascii) {
-        off = flbc_str_offset(s, end, &mid);
     }
     if (mid || off < search.len) {
         return false;
@@ -377,52 +370,43 @@ FLBC_API bool flbc_str_ends_with(flbc_str s, flbc_str search, double end_pos)
 
 FLBC_API double flbc_str_index_of(flbc_str s, flbc_str search, double pos)
 {
-    bool ascii = flbc_str_is_ascii(s);
-    double len = ascii ? (double) s.len : flbc_str_length(s);
-    size_t start = flbc_str_clamp(flbc_str_pos(pos, 0), len);
-    size_t off = start;
+    double start = flbc_str_pos(pos, 0);
+    size_t off;
     size_t found;
-    bool mid = false;
+    bool mid;
 
     if (search.len == 0) {
-        return (double) start;
+        /* indexOf("") is the clamped position itself. */
+        return start <= 0 ? 0 : fmin(start, flbc_str_length(s));
     }
-    if (!ascii) {
-        off = flbc_str_offset(s, start, &mid);
-        if (mid) {
-            off += 4;                        /* first whole character after */
-        }
+    off = flbc_str_offset_of(s, start, &mid);
+    if (mid) {
+        off += 4;                            /* first whole character after */
     }
     found = flbc_str_find(s, search, off);
     if (found == SIZE_MAX) {
         return -1;
-    }
-    if (ascii) {
-        return (double) found;
     }
     return (double) flbc_str_units((const uint8_t *) s.ptr, found);
 }
 
 FLBC_API bool flbc_str_includes(flbc_str s, flbc_str search, double pos)
 {
-    return flbc_str_index_of(s, search, pos) >= 0;
-}
+    bool mid;
+    size_t off;
 
-/* slice()'s relative position: negative counts from the end. */
-static size_t flbc_str_rel(double pos, double len)
-{
-    if (pos < 0) {
-        pos += len;
+    if (search.len == 0) {
+        return true;
     }
-    return flbc_str_clamp(pos, len);
+    off = flbc_str_offset_of(s, flbc_str_pos(pos, 0), &mid);
+    return flbc_str_find(s, search, mid ? off + 4 : off) != SIZE_MAX;
 }
 
 FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, double end)
 {
-    bool ascii = flbc_str_is_ascii(s);
-    double len = ascii ? (double) s.len : flbc_str_length(s);
-    size_t from = flbc_str_rel(flbc_str_pos(start, 0), len);
-    size_t to = flbc_str_rel(flbc_str_pos(end, len), len);
+    double from = flbc_str_pos(start, 0);
+    double to = flbc_str_pos(end, INFINITY);
+    double len;
     size_t b0;
     size_t b1;
     bool mid0;
@@ -431,14 +415,20 @@ FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, d
     uint8_t *out;
     size_t n = 0;
 
+    /* Only a position counted from the end needs the length. */
+    if (from < 0 || to < 0) {
+        len = flbc_str_length(s);
+        from = from < 0 ? fmax(from + len, 0) : from;
+        to = to < 0 ? fmax(to + len, 0) : to;
+    }
     if (from >= to) {
         return FLBC_STR_EMPTY;
     }
-    if (ascii) {
-        return (flbc_str) { s.ptr + from, to - from };
+    b0 = flbc_str_offset_of(s, from, &mid0);
+    b1 = flbc_str_offset_of(s, to, &mid1);
+    if (b1 < b0 || (b1 == b0 && !mid1)) {
+        return FLBC_STR_EMPTY;               /* e.g. both past the end */
     }
-    b0 = flbc_str_offset(s, from, &mid0);
-    b1 = flbc_str_offset(s, to, &mid1);
     if (!mid0 && !mid1) {
         return (flbc_str) { s.ptr + b0, b1 - b0 };
     }

@@ -228,6 +228,18 @@ static void test_str(void)
     CHECK_STR(flbc_str_slice(&rt, emoji, 1, NAN), "\xed\xb8\x80x");
     CHECK_STR(flbc_str_slice(&rt, emoji, 0, 1), "\xed\xa0\xbd");
 
+    CHECK_STR(flbc_str_slice(&rt, S("hello"), -INFINITY, INFINITY), "hello");
+    CHECK_STR(flbc_str_slice(&rt, S("hello"), 1e300, -1e300), "");
+    CHECK_STR(flbc_str_slice(&rt, mixed, -3, -1), "\xf0\x9f\x98\x80");
+    CHECK_STR(flbc_str_slice(&rt, S("ab\xf0\x9f\x98\x80"), 2, 3), "\xed\xa0\xbd");
+    CHECK(flbc_str_index_of(S("hello"), S(""), 1e300) == 5);
+    CHECK(flbc_str_index_of(mixed, S(""), INFINITY) == 6);
+    CHECK(flbc_str_index_of(S("hello"), S("o"), -INFINITY) == 4);
+    CHECK(!flbc_str_starts_with(S("hello"), S("h"), 1e300));
+    CHECK(flbc_str_starts_with(S("hello"), S("h"), -1e300));
+    CHECK(flbc_str_ends_with(S("hello"), S("lo"), 1e300));
+    CHECK(!flbc_str_ends_with(S("hello"), S("h"), -1));
+    CHECK(flbc_str_includes(S("hello"), S(""), 1e300));
     CHECK(flbc_str_index_of(S("hello"), S("l"), NAN) == 2);
     CHECK(flbc_str_index_of(S("hello"), S("l"), 3) == 3);
     CHECK(flbc_str_index_of(S("hello"), S("z"), NAN) == -1);
