@@ -11,9 +11,11 @@
 #include <string.h>
 
 static long test_alloc_countdown = -1;    /* >= 0: fail when it reaches 0 */
+static long test_alloc_count;             /* allocations so far */
 
 static int test_alloc_fails(void)
 {
+    test_alloc_count++;
     if (test_alloc_countdown < 0) {
         return 0;
     }
@@ -733,7 +735,8 @@ enum {
     MODE_TIME_B,          /* move record "b" to t = 5.25 */
     MODE_FAIL_B,          /* FLBC_FAIL on "b", set "x" on "c" */
     MODE_HOG_B,           /* exhaust the arena on "b", set "x" on "c" */
-    MODE_SET_ALL
+    MODE_SET_ALL,
+    MODE_BIG_TEMPS        /* 40 KB of arena temporaries per record */
 };
 
 typedef struct test_ctx {
@@ -789,6 +792,15 @@ static int test_record(flbc_rt *r, flbc_event *ev, void *data)
         return FLBC_KEEP;
     case MODE_SET_ALL:
         flbc_rec_set(&ev->body, S("x"), flbc_val_num(1));
+        return FLBC_KEEP;
+    case MODE_BIG_TEMPS:
+        {
+            int i;
+
+            for (i = 0; i < 40; i++) {
+                memset(flbc_alloc(&r->arena, 1000), 0, 1000);
+            }
+        }
         return FLBC_KEEP;
     default:
         return FLBC_KEEP;
@@ -1101,6 +1113,21 @@ static void test_chunk(void)
         flbc_buf_free(&mixed);
     }
     CHECK(rt.arena.used == 0);
+
+    /* Records that spill past the first arena block: once warm, the arena
+     * keeps a block big enough and a chunk costs no malloc at all. */
+    {
+        long before;
+
+        flbc_arena_free(&rt.arena);
+        ret = run_chunk(&in, MODE_BIG_TEMPS, &ctx, json, sizeof(json));
+        CHECK(ret == FLBC_NOTOUCH && rt.arena.high_water >= 40000);
+        before = test_alloc_count;
+        ret = flbc_filter_chunk(&rt, in.data, in.len, "t", 1, &out, &out_bytes, test_record,
+                                &(test_ctx) { .mode = MODE_BIG_TEMPS });
+        CHECK(ret == FLBC_NOTOUCH && test_alloc_count == before);
+        CHECK(rt.arena.blocks != NULL && rt.arena.blocks->next == NULL);
+    }
 
     /* An empty chunk is untouched. */
     ret = flbc_filter_chunk(&rt, "", 0, "t", 1, &out, &out_bytes, test_record, &ctx);
