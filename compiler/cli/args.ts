@@ -3,7 +3,8 @@
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
-  command: "compile" | "check" | "run" | "build" | "help" | "version";
+  command: "compile" | "check" | "run" | "build" | "init" | "help" | "version";
+  /** The plugin file; for init, the project directory. */
   file?: string;
   out?: string;
   outDir?: string;
@@ -21,9 +22,17 @@ export interface ParsedArgs {
   trace: boolean;
   tag?: string;
   chunkRecords?: number;
+  /** run: read records from this file instead of stdin (needed by --watch). */
+  input?: string;
+  /** run: rerun on every save of the plugin or the input. */
+  watch: boolean;
+  /** init: filter (output and input are refused until they compile). */
+  kind: string;
+  /** init: the plugin name (default: from the directory name). */
+  name?: string;
 }
 
-const commands = new Set(["check", "run", "build"]);
+const commands = new Set(["check", "run", "build", "init"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const a: ParsedArgs = {
@@ -36,6 +45,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     verbose: false,
     sanitize: false,
     trace: false,
+    watch: false,
+    kind: "filter",
   };
   const rest = [...argv];
   if (rest[0] !== undefined && commands.has(rest[0])) a.command = rest.shift() as ParsedArgs["command"];
@@ -115,13 +126,31 @@ export function parseArgs(argv: string[]): ParsedArgs {
         a.chunkRecords = n;
         break;
       }
+      case "--input":
+      case "-i":
+        a.input = value(arg);
+        break;
+      case "--watch":
+      case "-w":
+        a.watch = true;
+        break;
+      case "--kind":
+        a.kind = value(arg);
+        break;
+      case "--name":
+        a.name = value(arg);
+        break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option '${arg}'`);
         if (a.file !== undefined) throw new UsageError(`one plugin file at a time (got '${a.file}' and '${arg}')`);
         a.file = arg;
     }
   }
-  if (a.file === undefined) throw new UsageError("no plugin file given");
+  if (a.file === undefined) throw new UsageError(a.command === "init" ? "flbc init needs a directory" : "no plugin file given");
+  if (a.watch && (a.command !== "run" || a.input === undefined)) {
+    throw new UsageError("--watch goes with 'flbc run' and --input FILE (stdin cannot be read again on each change)");
+  }
+  if (a.input !== undefined && a.command !== "run") throw new UsageError("--input only applies to 'flbc run'");
   if (a.command === "build" && a.shared && a.flbSrc === undefined) {
     throw new UsageError("--shared needs --flb-src <dir>, the Fluent Bit source tree fluent-bit was built from");
   }
@@ -137,6 +166,10 @@ Usage:
   flbc <plugin.ts> [-o out.c]         compile; without -o the C goes to stdout
   flbc check <plugin.ts>              type-check and subset-check, write nothing
   flbc run <plugin.ts> [options]      compile, build and run on JSON lines from stdin
+  flbc run --watch <plugin.ts> --input FILE
+                                      rerun on FILE every time the plugin or FILE is saved
+  flbc init <dir> [--kind filter] [--name NAME]
+                                      a new plugin project: plugin, sample, test, config
   flbc build <plugin.ts> [--out-dir DIR] [--shared --flb-src PATH [--flb-build PATH]]
                                       a plugin directory for Fluent Bit (docs/fluent-bit.md)
 
@@ -152,6 +185,10 @@ Options:
   --events              run: lines are [[time, metadata], body] instead of bodies
   --tag TAG             run: the records' tag (default "test")
   --chunk-records N     run: records per chunk (default 64)
+  -i, --input FILE      run: read the JSON lines from FILE instead of stdin
+  -w, --watch           run: recompile and rerun on save (needs --input)
+  --kind KIND           init: the plugin kind (only filter compiles today)
+  --name NAME           init: the plugin name (default: from the directory)
   --trace               run: print each chunk's result on stderr
   --sanitize            run: build with AddressSanitizer and UBSan
   --verbose             print what each stage did and how long it took

@@ -11,6 +11,8 @@ import { runNode } from "../engine/node.js";
 import { buildHost, writeRuntimeHeader } from "../toolchain/index.js";
 import { repoRoot } from "../toolchain/paths.js";
 import { helpText, parseArgs, UsageError, type ParsedArgs } from "./args.js";
+import { InitError, initProject, initSummary } from "./init.js";
+import { watchRun } from "./watch.js";
 
 export async function main(argv: string[]): Promise<void> {
   let args: ParsedArgs;
@@ -38,6 +40,11 @@ export async function main(argv: string[]): Promise<void> {
 
 async function dispatch(args: ParsedArgs): Promise<number> {
   const file = args.file!;
+  if (args.command === "init") return init(args);
+  if (args.command === "run" && args.watch) {
+    const run = () => runOnce(args);
+    return watchRun({ file, input: args.input!, run, status: process.stderr, clear: process.stdout.isTTY === true });
+  }
   if (args.command === "run" && args.engine === "node") return runUnderNode(args);
   if (args.command === "build") return build(args);
   const outputName = args.out !== undefined ? path.basename(args.out) : undefined;
@@ -72,6 +79,27 @@ function compile(args: ParsedArgs, opts: { checkOnly: boolean; outputName?: stri
     if (errors > 0) process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}.\n`);
   }
   return result;
+}
+
+/** One `flbc run` (a --watch run repeats it): under Node, or compiled. */
+async function runOnce(args: ParsedArgs): Promise<number> {
+  if (args.engine === "node") return runUnderNode(args);
+  const result = compile(args, { checkOnly: false });
+  if (!result.ok) return 1;
+  return runCompiled(args, args.file!, result);
+}
+
+/** `flbc init`: a new plugin project. */
+function init(args: ParsedArgs): number {
+  try {
+    const r = initProject({ dir: args.file!, kind: args.kind, name: args.name });
+    process.stdout.write(initSummary(r, args.file!));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InitError)) throw e;
+    process.stderr.write(`flbc init: ${e.message}\n`);
+    return 2;
+  }
 }
 
 /** `flbc build`: the plugin directory, and the shared object with --shared. */
@@ -114,8 +142,18 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
   if (args.tag !== undefined) hostArgs.push("--tag", args.tag);
   if (args.chunkRecords !== undefined) hostArgs.push("--chunk-records", String(args.chunkRecords));
   if (args.trace) hostArgs.push("--trace");
+  let stdin: number | "inherit" = "inherit";
+  if (args.input !== undefined) {
+    try {
+      stdin = fs.openSync(args.input, "r");
+    } catch (e) {
+      process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
   return new Promise((resolve) => {
-    const child = spawn(binary, hostArgs, { stdio: "inherit" });
+    const child = spawn(binary, hostArgs, { stdio: [stdin, "inherit", "inherit"] });
+    if (typeof stdin === "number") fs.closeSync(stdin);
     child.on("error", (e) => {
       process.stderr.write(`flbc: cannot run ${binary}: ${e.message}\n`);
       resolve(1);
@@ -125,7 +163,13 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
 }
 
 async function runUnderNode(args: ParsedArgs): Promise<number> {
-  const input = await readStdin();
+  let input: string;
+  try {
+    input = args.input !== undefined ? fs.readFileSync(args.input, "utf8") : await readStdin();
+  } catch (e) {
+    process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
+    return 1;
+  }
   const r = await runNode({
     entry: args.file!,
     props: Object.fromEntries(args.props),

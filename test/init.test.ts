@@ -1,0 +1,125 @@
+// `flbc init`: the scaffolded project type-checks with its own tsconfig.json
+// (plain tsc semantics, flbc's lib.flbc.d.ts under noLib), its own test
+// passes under both engines, and the CLI refuses what it cannot do. The
+// project links this checkout as node_modules/flbc instead of running npm.
+import test from "ava";
+import { ts } from "@ts-morph/bootstrap";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { initProject, pluginNameOf } from "../compiler/cli/init.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const flbcBin = path.join(root, "bin", "flbc.js");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "flbc-init-test-"));
+test.after.always(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+/** A scaffolded project with this checkout linked as its flbc dependency. */
+function scaffold(dirName: string, name?: string): string {
+  const dir = path.join(scratch, dirName);
+  initProject({ dir, kind: "filter", name, flbcDependency: `file:${root}` });
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.symlinkSync(root, path.join(dir, "node_modules", "flbc"), "dir");
+  return dir;
+}
+
+/** tsc -p dir: the diagnostics of the project its tsconfig.json describes. */
+function typeCheck(dir: string): string[] {
+  const configPath = path.join(dir, "tsconfig.json");
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (read.error !== undefined) return [ts.flattenDiagnosticMessageText(read.error.messageText, "\n")];
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  return [...parsed.errors, ...ts.getPreEmitDiagnostics(program)].map(
+    (d) => `TS${d.code} ${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+  );
+}
+
+function flbc(args: string[], cwd: string, input = "") {
+  return spawnSync(process.execPath, [flbcBin, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+}
+
+test("writes the plugin, sample, expected output, test, package.json, tsconfig, fluent-bit.yaml", (t) => {
+  const dir = path.join(scratch, "files");
+  const r = initProject({ dir, kind: "filter", name: "files", flbcDependency: "file:../flbc" });
+  t.deepEqual(r.files, [
+    "files.ts",
+    "records.jsonl",
+    "expected.jsonl",
+    "files.test.mjs",
+    "package.json",
+    "tsconfig.json",
+    "fluent-bit.yaml",
+    "README.md",
+    ".gitignore",
+  ]);
+  for (const f of r.files) t.true(fs.statSync(path.join(dir, f)).size > 0, f);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  t.is(pkg.devDependencies.flbc, "file:../flbc");
+  t.is(pkg.scripts.watch, "flbc run --watch files.ts --input records.jsonl");
+  t.is(pkg.scripts.test, "node --test files.test.mjs");
+  const yaml = fs.readFileSync(path.join(dir, "fluent-bit.yaml"), "utf8");
+  t.regex(yaml, /^plugins:\n {2}- \.\/build\/flb-filter_files\.so$/m);
+  t.regex(yaml, /^ {4}- name: files$/m);
+});
+
+test("the project type-checks with plain tsc and its tsconfig.json", (t) => {
+  const dir = scaffold("typed");
+  t.deepEqual(typeCheck(dir), []);
+});
+
+test("the tsconfig.json gives the subset's library: an unsupported built-in is a type error", (t) => {
+  const dir = scaffold("nolib");
+  const file = path.join(dir, "nolib.ts");
+  fs.appendFileSync(file, `\nexport const padded = "7".padStart(3, "0");\n`);
+  const errors = typeCheck(dir);
+  t.is(errors.length, 1, errors.join("\n"));
+  t.regex(errors[0]!, /^TS(2339|2550) .*Property 'padStart' does not exist on type '"7"'/);
+});
+
+test("the scaffolded test passes: both engines print expected.jsonl", (t) => {
+  const dir = scaffold("both-engines");
+  const r = spawnSync(process.execPath, ["--test", "both_engines.test.mjs"], { cwd: dir, encoding: "utf8" });
+  t.is(r.status, 0, r.stdout + r.stderr);
+  t.regex(r.stdout, /# pass 3/);
+});
+
+test("the CLI scaffolds into a new directory and names the plugin after it", (t) => {
+  const r = flbc(["init", "My Filter!"], scratch);
+  t.is(r.status, 0, r.stderr);
+  t.regex(r.stdout, /Created My Filter!\/ with the filter 'my_filter'/);
+  t.true(fs.existsSync(path.join(scratch, "My Filter!", "my_filter.ts")));
+});
+
+test("the CLI refuses to overwrite files", (t) => {
+  const dir = path.join(scratch, "taken");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "package.json"), "{}\n");
+  const r = flbc(["init", "taken"], scratch);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /taken already has package\.json; choose a new directory/);
+  t.is(fs.readFileSync(path.join(dir, "package.json"), "utf8"), "{}\n");
+});
+
+test("--kind output and input say they are not supported yet", (t) => {
+  for (const kind of ["output", "input"]) {
+    const r = flbc(["init", `k-${kind}`, "--kind", kind], scratch);
+    t.is(r.status, 2);
+    t.regex(r.stderr, new RegExp(`^flbc init: ${kind} plugins are not supported yet: flbc compiles filters only`));
+    t.false(fs.existsSync(path.join(scratch, `k-${kind}`)));
+  }
+});
+
+test("a bad --name is refused with the rule", (t) => {
+  const r = flbc(["init", "badname", "--name", "Bad-Name"], scratch);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /'Bad-Name' is not a plugin name: use lower case letters, digits and '_'/);
+});
+
+test("plugin names from directory names", (t) => {
+  t.is(pluginNameOf("my-filter"), "my_filter");
+  t.is(pluginNameOf("Redact.Secrets"), "redact_secrets");
+  t.is(pluginNameOf("42-things"), "p_42_things");
+});
