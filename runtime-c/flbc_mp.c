@@ -462,9 +462,41 @@ FLBC_API void flbc_mp_write_val(flbc_buf *b, flbc_val v)
     case FLBC_STR:
         flbc_mp_write_str(b, v.u.s);
         break;
+    case FLBC_ARR:
+        if (v.u.arr != NULL) {
+            uint32_t i;
+
+            flbc_mp_write_array_header(b, v.u.arr->len);
+            for (i = 0; i < v.u.arr->len; i++) {
+                /* JSON.stringify writes holes and undefined as null. */
+                flbc_mp_write_val(b, v.u.arr->items[i]);
+            }
+            break;
+        }
+        flbc_mp_write_nil(b);
+        break;
+    case FLBC_MAP:
+        if (v.u.obj != NULL) {
+            uint32_t i;
+            uint32_t n = 0;
+
+            /* undefined members are left out, as JSON.stringify does. */
+            for (i = 0; i < v.u.obj->len; i++) {
+                n += v.u.obj->vals[i].tag != FLBC_UNDEF;
+            }
+            flbc_mp_write_map_header(b, n);
+            for (i = 0; i < v.u.obj->len; i++) {
+                if (v.u.obj->vals[i].tag != FLBC_UNDEF) {
+                    flbc_mp_write_str(b, v.u.obj->keys[i]);
+                    flbc_mp_write_val(b, v.u.obj->vals[i]);
+                }
+            }
+            break;
+        }
+        flbc_mp_write_nil(b);
+        break;
     default:
-        /* undefined, null, and objects without bytes (not produced by the
-         * runtime) are written as nil, as JavaScript encoders do. */
+        /* undefined and null are written as nil, as JavaScript encoders do. */
         flbc_mp_write_nil(b);
         break;
     }

@@ -117,8 +117,12 @@ FLBC_API bool flbc_val_strict_eq(flbc_val a, flbc_val b)
     case FLBC_STR:
         return flbc_str_eq(a.u.s, b.u.s);
     default:
-        /* Objects compare by identity: the same bytes of the same chunk. */
-        return a.raw == b.raw && a.raw != NULL;
+        /* Objects compare by identity: the same bytes of the same chunk,
+         * or the same object built by the plugin. */
+        if (a.raw != NULL || b.raw != NULL) {
+            return a.raw == b.raw;
+        }
+        return a.tag == FLBC_ARR ? a.u.arr == b.u.arr : a.u.obj == b.u.obj;
     }
 }
 
@@ -182,6 +186,17 @@ static void flbc_val_print(flbc_buf *out, flbc_val v, int depth)
     case FLBC_ARR:
         if (v.raw != NULL) {
             flbc_val_join(out, v.raw, v.raw + v.raw_len, depth + 1);
+        }
+        else if (v.u.arr != NULL && depth < FLBC_MAX_DEPTH) {
+            /* An array the plugin built: same text as a raw one. */
+            uint32_t i;
+
+            for (i = 0; i < v.u.arr->len; i++) {
+                if (i > 0) {
+                    flbc_buf_append(out, ",", 1);
+                }
+                flbc_val_print(out, v.u.arr->items[i], depth + 1);
+            }
         }
         return;
     default:

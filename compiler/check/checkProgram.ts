@@ -195,11 +195,65 @@ class SubsetChecker {
       case SK.TypeAliasDeclaration:
         this.checkTypes(s);
         return;
+      case SK.WhileStatement:
+      case SK.DoStatement:
+      case SK.SwitchStatement:
+      case SK.LabeledStatement:
+      case SK.BreakStatement:
+      case SK.ContinueStatement:
+      case SK.CaseBlock:
+        this.checkChildren(s);
+        return;
+      case SK.ForStatement: {
+        const f = s as ts.ForStatement;
+        if (f.initializer && ts.isVariableDeclarationList(f.initializer) && (f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+          this.sink.report("VarDeclaration", f.initializer);
+          return;
+        }
+        this.checkChildren(s);
+        return;
+      }
+      case SK.ForOfStatement:
+      case SK.ForInStatement: {
+        const f = s as ts.ForOfStatement | ts.ForInStatement;
+        if (!ts.isVariableDeclarationList(f.initializer) || (f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+          this.sink.report("UnsupportedStatement", f.initializer, "This loop variable", "Declare it in the loop: `for (const x of xs)`.");
+          return;
+        }
+        if (ts.isForOfStatement(f) && f.awaitModifier) {
+          this.sink.report("UnsupportedStatement", f, "'for await'", "Outputs do I/O through ctx.http and ctx.tcp, which look synchronous.");
+          return;
+        }
+        this.checkExpression(f.expression);
+        this.checkStatement(f.statement);
+        return;
+      }
       default: {
         const [what, hint] = statementHint(s.kind);
         this.sink.report("UnsupportedStatement", s, what, hint);
       }
     }
+  }
+
+  /** Statements and expressions under a supported statement. */
+  private checkChildren(n: ts.Node): void {
+    ts.forEachChild(n, (child) => {
+      if (ts.isVariableDeclarationList(child)) {
+        for (const d of child.declarations) {
+          this.checkTypes(d.type);
+          if (d.initializer) this.checkExpression(d.initializer);
+        }
+      } else if (ts.isCaseClause(child) || ts.isDefaultClause(child)) {
+        if (ts.isCaseClause(child)) this.checkExpression(child.expression);
+        for (const st of child.statements) this.checkStatement(st);
+      } else if (ts.isCaseBlock(child)) {
+        this.checkChildren(child);
+      } else if (ts.isStatement(child)) {
+        this.checkStatement(child);
+      } else if (ts.isExpression(child) && !ts.isIdentifier(child)) {
+        this.checkExpression(child);
+      }
+    });
   }
 
   checkExpression(e: ts.Expression): void {
@@ -231,7 +285,24 @@ class SubsetChecker {
           this.checkDefinitionPart(e);
           return;
         }
+        if (ts.isObjectLiteralExpression(e)) {
+          this.checkObjectLiteral(e);
+          return;
+        }
+        if (isInlineCallback(e)) {
+          this.checkFunction(e as ts.ArrowFunction, "callbacks");
+          return;
+        }
         break;
+      case SK.ArrayLiteralExpression:
+        for (const el of (e as ts.ArrayLiteralExpression).elements) {
+          if (ts.isSpreadElement(el) || ts.isOmittedExpression(el)) {
+            this.sink.report("UnsupportedExpression", el, "Spread and holes in array literals", "List the elements, or use concat().");
+          } else {
+            this.checkExpression(el);
+          }
+        }
+        return;
     }
     if (!supportedExpressions.has(e.kind)) {
       const [what, hint] = expressionHint(e.kind);
@@ -258,6 +329,16 @@ class SubsetChecker {
       if (ts.isExpression(child) && !ts.isIdentifier(child)) this.checkExpression(child);
       else if (ts.isTemplateSpan(child)) this.checkExpression(child.expression);
     });
+  }
+
+  private checkObjectLiteral(o: ts.ObjectLiteralExpression): void {
+    for (const p of o.properties) {
+      if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name)) {
+        this.checkExpression(p.initializer);
+      } else if (!ts.isShorthandPropertyAssignment(p)) {
+        this.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value`.");
+      }
+    }
   }
 
   private checkBinary(e: ts.BinaryExpression): void {
@@ -405,6 +486,20 @@ function isLiteral(e: ts.Expression): boolean {
     ts.isNoSubstitutionTemplateLiteral(x) ||
     x.kind === SK.TrueKeyword ||
     x.kind === SK.FalseKeyword
+  );
+}
+
+const inlineCallbackMethods = new Set(["map", "filter", "forEach", "some", "every", "find", "findIndex", "reduce"]);
+
+/** A function written as the first argument of an array method that flbc inlines. */
+function isInlineCallback(e: ts.Expression): boolean {
+  const call = e.parent;
+  return (
+    call !== undefined &&
+    ts.isCallExpression(call) &&
+    call.arguments[0] === e &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    inlineCallbackMethods.has(call.expression.name.text)
   );
 }
 

@@ -60,8 +60,8 @@ function render(e: Expr): [string, number] {
       return [e.prefix ? `${e.op}${emitExpr(e.target, UNARY)}` : `${emitExpr(e.target, PRIMARY)}${e.op}`, e.prefix ? UNARY : PRIMARY];
     case "cast":
       return [`(${e.to === "num" ? "double" : "int"}) ${emitExpr(e.arg, UNARY)}`, UNARY];
-    case "strArray":
-      return [`(flbc_str[]) { ${e.items.map((i) => emitExpr(i, ASSIGN + 1)).join(", ")} }`, PRIMARY];
+    case "array":
+      return [`(${e.ctype}[]) { ${e.items.map((i) => emitExpr(i, ASSIGN + 1)).join(", ")} }`, PRIMARY];
   }
 }
 

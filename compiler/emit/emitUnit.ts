@@ -152,6 +152,38 @@ function emitStatement(w: CWriter, s: Stmt, lines: LineTracker): void {
     case "if":
       emitIf(w, s, lines, "if");
       return;
+    case "dowhile":
+      w.open("do {");
+      emitStatements(w, s.body, lines);
+      w.close(`} while (${emitExpr(s.test)});`);
+      return;
+    case "for":
+      w.open(`for (;${s.test === undefined ? "" : " " + emitExpr(s.test)};${s.update === undefined ? "" : " " + emitExpr(s.update)}) {`);
+      emitStatements(w, s.body, lines);
+      w.close("}");
+      return;
+    case "break":
+      w.line("break;");
+      return;
+    case "continue":
+      w.line("continue;");
+      return;
+    case "goto":
+      w.line(`goto ${s.label};`);
+      return;
+    case "label":
+      w.directive(`${s.name}:;`);
+      return;
+    case "switch":
+      w.line(`switch (${emitExpr(s.on)}) {`);
+      for (const c of s.cases) {
+        w.line(c.value === undefined ? "default:" : `case ${c.value}:`);
+        w.open("{");
+        emitStatements(w, c.body, lines);
+        w.close("}");
+      }
+      w.line("}");
+      return;
   }
 }
 

@@ -9,6 +9,7 @@ export type Kind =
   | "str" // flbc_str (UTF-8 view)
   | "val" // flbc_val (dynamic Value)
   | "rec" // flbc_rec * (the record being processed)
+  | "arr" // flbc_arr * (an array the plugin holds)
   | "int" // C int (status codes, config ints)
   | "void";
 
@@ -18,6 +19,7 @@ export const cTypeOfKind: Record<Kind, string> = {
   str: "flbc_str",
   val: "flbc_val",
   rec: "flbc_rec *",
+  arr: "flbc_arr *",
   int: "int",
   void: "void",
 };
@@ -39,8 +41,8 @@ export type Expr =
   | { k: "update"; target: Expr; op: "++" | "--"; prefix: boolean; kind: Kind }
   /** `(T) e`: numeric conversions only (config ints to double and back). */
   | { k: "cast"; to: Kind | "int"; arg: Expr; kind: Kind }
-  /** `{ a, b, c }` as a compound literal array of flbc_str, for concat_n. */
-  | { k: "strArray"; items: Expr[]; kind: "void" };
+  /** `(T[]) { a, b, c }`: a compound literal array passed to the runtime. */
+  | { k: "array"; ctype: string; items: Expr[]; kind: "void" };
 
 export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||";
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=";
@@ -51,6 +53,16 @@ export type Stmt = (
   | { k: "expr"; expr: Expr }
   | { k: "if"; test: Expr; then: Stmt[]; else?: Stmt[] }
   | { k: "while"; test: Expr; body: Stmt[] }
+  | { k: "dowhile"; body: Stmt[]; test: Expr }
+  /** `for (; test; update) body`; a missing test loops until a break. */
+  | { k: "for"; test?: Expr; update?: Expr; body: Stmt[] }
+  | { k: "break" }
+  | { k: "continue" }
+  /** A jump for labeled break/continue that C's own cannot express. */
+  | { k: "goto"; label: string }
+  | { k: "label"; name: string }
+  /** C switch on an int: JavaScript's fall-through comes for free. */
+  | { k: "switch"; on: Expr; cases: { value?: number; body: Stmt[] }[] }
   | { k: "return"; value?: Expr }
   | { k: "block"; body: Stmt[] }
 ) & { line?: number };

@@ -3,10 +3,11 @@
 // (after `typeof v === "string"`, v is unboxed to a flbc_str).
 import { ts } from "@ts-morph/bootstrap";
 import type { BinaryOp, Expr, Kind } from "../ir/ir.js";
-import { logLevels, stringMethods } from "./builtins.js";
+import { staticConstants } from "./builtins.js";
+import { isGlobal, lowerCall } from "./calls.js";
 import type { FunctionLowerer } from "./function.js";
-import { skipParens, zeroOf } from "./function.js";
-import { coerce, isPure, truthy } from "./kinds.js";
+import { skipParens } from "./function.js";
+import { isPure, truthy } from "./kinds.js";
 
 const SK = ts.SyntaxKind;
 
@@ -25,7 +26,7 @@ export const not = (e: Expr): Expr => {
   if (e.k === "unary" && e.op === "!") return e.arg;
   return { k: "unary", op: "!", arg: e, kind: "bool" };
 };
-const rt = (f: FunctionLowerer): Expr => {
+export const rtName = (f: FunctionLowerer): Expr => {
   f.usesRt = true;
   return name("rt", "void");
 };
@@ -53,7 +54,11 @@ export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
     case SK.ElementAccessExpression:
       return access(f, e as ts.PropertyAccessExpression | ts.ElementAccessExpression);
     case SK.CallExpression:
-      return callExpression(f, e as ts.CallExpression);
+      return lowerCall(f, e as ts.CallExpression);
+    case SK.ArrayLiteralExpression:
+      return arrayLiteral(f, e as ts.ArrayLiteralExpression);
+    case SK.ObjectLiteralExpression:
+      return objectLiteral(f, e as ts.ObjectLiteralExpression);
     case SK.BinaryExpression:
       return binary(f, e as ts.BinaryExpression);
     case SK.PrefixUnaryExpression:
@@ -84,13 +89,17 @@ function unsupported(f: FunctionLowerer, e: ts.Node): Lowered {
 function narrowed(f: FunctionLowerer, l: Lowered, at: ts.Node): Lowered {
   const want = f.kindAt(at);
   if (want === l.kind || want === "void" || want === "rec") return l;
-  const c = coerce(l.e, l.kind, want);
+  const c = f.coerce(l.e, l.kind, want);
   return c === undefined ? l : { e: c, kind: want };
 }
 
 function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
-  if (id.text === "undefined") return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
   const b = f.lookup(id);
+  if (b === undefined && isGlobal(f, id)) {
+    if (id.text === "undefined") return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
+    if (id.text === "NaN") return { e: num(NaN), kind: "num" };
+    if (id.text === "Infinity") return { e: num(Infinity), kind: "num" };
+  }
   if (b === undefined) return unsupported(f, id);
   switch (b.k) {
     case "local":
@@ -116,8 +125,8 @@ function template(f: FunctionLowerer, t: ts.TemplateExpression): Lowered {
 function concat(f: FunctionLowerer, parts: Expr[]): Expr {
   if (parts.length === 0) return { k: "str", value: "" };
   if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) return call("flbc_str_concat", [rt(f), parts[0]!, parts[1]!], "str");
-  return call("flbc_str_concat_n", [rt(f), name(String(parts.length), "int"), { k: "strArray", items: parts, kind: "void" }], "str");
+  if (parts.length === 2) return call("flbc_str_concat", [rtName(f), parts[0]!, parts[1]!], "str");
+  return call("flbc_str_concat_n", [rtName(f), name(String(parts.length), "int"), { k: "array", ctype: "flbc_str", items: parts, kind: "void" }], "str");
 }
 
 /** JavaScript's ToString, as used by template literals and `+`. */
@@ -126,11 +135,11 @@ export function toStr(f: FunctionLowerer, l: Lowered, at: ts.Node): Expr {
     case "str":
       return l.e;
     case "num":
-      return call("flbc_num_to_str", [rt(f), l.e], "str");
+      return call("flbc_num_to_str", [rtName(f), l.e], "str");
     case "bool":
       return { k: "cond", test: l.e, then: { k: "str", value: "true" }, else: { k: "str", value: "false" }, kind: "str" };
     case "val":
-      return call("flbc_val_to_str", [rt(f), l.e], "str");
+      return call("flbc_val_to_str", [rtName(f), l.e], "str");
     case "void":
       return { k: "str", value: "undefined" };
     default:
@@ -144,7 +153,7 @@ export function toStr(f: FunctionLowerer, l: Lowered, at: ts.Node): Expr {
 type Access = ts.PropertyAccessExpression | ts.ElementAccessExpression;
 
 /** `ctx`, `ctx.config`, `ctx.state`, `ctx.log` or init's `config`, if `e` is one. */
-function contextPath(f: FunctionLowerer, e: ts.Expression): "ctx" | "config" | "state" | "log" | undefined {
+export function contextPath(f: FunctionLowerer, e: ts.Expression): "ctx" | "config" | "state" | "log" | undefined {
   const x = skipParens(e);
   if (ts.isIdentifier(x)) {
     const b = f.lookup(x);
@@ -186,62 +195,79 @@ function access(f: FunctionLowerer, a: Access): Lowered {
     f.usesCtx = true;
     return { e: name(`ctx->state.${s.member}`, s.kind), kind: s.kind };
   }
-  const obj = lowerExpression(f, a.expression);
-  if (obj.kind === "rec") {
-    const key = f.fieldKey(a);
-    return narrowed(f, { e: call("flbc_rec_get", [obj.e, key], "val"), kind: "val" }, a);
+  const base0 = skipParens(a.expression);
+  if (prop !== undefined && ts.isIdentifier(base0) && f.lookup(base0) === undefined && isGlobal(f, base0)) {
+    const value = staticConstants[base0.text]?.[prop];
+    return value === undefined ? unsupported(f, a) : { e: num(value), kind: "num" };
   }
-  if (obj.kind === "str" && prop === "length") {
-    return { e: call("flbc_str_length", [obj.e], "num"), kind: "num" };
+  const obj = lowerExpression(f, a.expression);
+  switch (obj.kind) {
+    case "rec":
+      return narrowed(f, { e: call("flbc_rec_get", [obj.e, f.fieldKey(a)], "val"), kind: "val" }, a);
+    case "str":
+      if (prop === "length") return { e: call("flbc_str_length", [obj.e], "num"), kind: "num" };
+      break;
+    case "arr": {
+      // A Value narrowed to an array is read in place, not copied first.
+      const raw = obj.e.k === "call" && obj.e.fn === "flbc_val_to_arr" ? obj.e.args[1]! : undefined;
+      if (prop === "length") {
+        if (raw !== undefined) return { e: call("flbc_val_length", [raw], "num"), kind: "num" };
+        return { e: { k: "cast", to: "num", arg: call("flbc_arr_len", [obj.e], "int"), kind: "num" }, kind: "num" };
+      }
+      if (ts.isElementAccessExpression(a) && raw !== undefined) {
+        return narrowed(f, { e: call("flbc_val_index", [raw, f.exprAs(a.argumentExpression, "num")], "val"), kind: "val" }, a);
+      }
+      if (ts.isElementAccessExpression(a)) {
+        return narrowed(f, { e: call("flbc_arr_at", [obj.e, f.exprAs(a.argumentExpression, "num")], "val"), kind: "val" }, a);
+      }
+      break;
+    }
+    case "val":
+      // A map read from a record, or built by the plugin: its field, or an
+      // array's element when the key is a number.
+      if (ts.isElementAccessExpression(a) && f.kindAt(a.argumentExpression) === "num") {
+        return narrowed(f, { e: call("flbc_val_index", [obj.e, f.exprAs(a.argumentExpression, "num")], "val"), kind: "val" }, a);
+      }
+      return narrowed(f, { e: call("flbc_val_get", [obj.e, f.fieldKey(a)], "val"), kind: "val" }, a);
   }
   return unsupported(f, a);
 }
 
-// -------------------------------------------------------------------- calls
+function arrayLiteral(f: FunctionLowerer, a: ts.ArrayLiteralExpression): Lowered {
+  if (a.elements.length === 0) {
+    return { e: call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"), kind: "arr" };
+  }
+  const items = a.elements.map((el) => {
+    if (ts.isSpreadElement(el) || ts.isOmittedExpression(el)) {
+      f.scope.sink.report("UnsupportedExpression", el, "Spread and holes in array literals", "List the elements, or use concat().");
+      return name("FLBC_VAL_UNDEF", "val");
+    }
+    return f.exprAs(el, "val");
+  });
+  const arr = call("flbc_arr_of", [rtName(f), name(String(items.length), "int"), { k: "array", ctype: "flbc_val", items, kind: "void" }], "arr");
+  return { e: arr, kind: "arr" };
+}
 
-function callExpression(f: FunctionLowerer, c: ts.CallExpression): Lowered {
-  const callee = skipParens(c.expression);
-  if (ts.isPropertyAccessExpression(callee)) {
-    const method = callee.name.text;
-    if (contextPath(f, callee.expression) === "log" && logLevels[method] !== undefined) {
-      const msg = c.arguments[0] === undefined ? ({ k: "str", value: "" } as Expr) : toStr(f, lowerExpression(f, c.arguments[0]), c);
-      return { e: call("flbc_log_str", [rt(f), name(logLevels[method]!, "int"), msg], "void"), kind: "void" };
-    }
-    const recv = lowerExpression(f, callee.expression);
-    const b = recv.kind === "str" ? stringMethods[method] : undefined;
-    if (b !== undefined) {
-      const args: Expr[] = b.rt ? [rt(f), recv.e] : [recv.e];
-      b.params.forEach((kind, i) => {
-        const arg = c.arguments[i];
-        if (arg !== undefined) args.push(f.exprAs(arg, kind));
-        else if (i < b.required) f.scope.sink.report("UnsupportedCall", c, `'${method}' without its arguments`);
-        else args.push(kind === "num" ? name("NAN", "num") : zeroOf(kind)!);
-      });
-      return { e: call(b.fn, args, b.returns), kind: b.returns };
-    }
-    f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
-    return { e: num(0), kind: "num" };
-  }
-  if (ts.isIdentifier(callee)) {
-    if (callee.text === "String" && f.lookup(callee) === undefined) {
-      const arg = c.arguments[0];
-      if (arg === undefined) return { e: { k: "str", value: "" }, kind: "str" };
-      return { e: toStr(f, lowerExpression(f, arg), arg), kind: "str" };
-    }
-    let sym = f.checker.getSymbolAtLocation(callee);
-    if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
-    const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
-    if (fn !== undefined) {
-      const args: Expr[] = [rt(f)];
-      fn.params.forEach((kind, i) => {
-        const arg = c.arguments[i];
-        args.push(arg === undefined ? zeroOf(kind) ?? num(0) : f.exprAs(arg, kind));
-      });
-      return { e: call(fn.cname, args, fn.returns), kind: fn.returns };
+function objectLiteral(f: FunctionLowerer, o: ts.ObjectLiteralExpression): Lowered {
+  const keys: Expr[] = [];
+  const vals: Expr[] = [];
+  for (const p of o.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))) {
+      keys.push({ k: "str", value: p.name.text });
+      vals.push(f.exprAs(p.initializer, "val"));
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      keys.push({ k: "str", value: p.name.text });
+      vals.push(f.exprAs(p.name, "val"));
+    } else {
+      f.scope.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value`.");
     }
   }
-  f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
-  return { e: num(0), kind: "num" };
+  const n = name(String(keys.length), "int");
+  const e =
+    keys.length === 0
+      ? call("flbc_obj_of", [rtName(f), n, name("NULL", "void"), name("NULL", "void")], "val")
+      : call("flbc_obj_of", [rtName(f), n, { k: "array", ctype: "flbc_str", items: keys, kind: "void" }, { k: "array", ctype: "flbc_val", items: vals, kind: "void" }], "val");
+  return { e, kind: "val" };
 }
 
 // -------------------------------------------------------------- operators
@@ -378,11 +404,18 @@ function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression)
   const r0 = skipParens(right);
   if (ts.isTypeOfExpression(l0) && ts.isStringLiteralLike(r0)) return typeofTest(f, l0.expression, r0.text);
   if (ts.isTypeOfExpression(r0) && ts.isStringLiteralLike(l0)) return typeofTest(f, r0.expression, l0.text);
-  const l = lowerExpression(f, left);
+  if (nullish(l0)) return equalityOf(f, lowerExpression(f, right), left);
+  return equalityOf(f, lowerExpression(f, left), right);
+}
+
+const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+
+/** `l === right` where l is already lowered (also a switch's subject). */
+export function equalityOf(f: FunctionLowerer, l: Lowered, right: ts.Expression): Expr {
+  const r0 = skipParens(right);
   const r = lowerExpression(f, right);
-  const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
-  if (nullish(r0) || nullish(l0)) {
-    const [v, lit] = nullish(r0) ? [l, r0] : [r, l0];
+  if (nullish(r0)) {
+    const [v, lit] = [l, r0];
     const tag = lit.kind === SK.NullKeyword ? "FLBC_NULL" : "FLBC_UNDEF";
     if (v.kind !== "val") return bool(false);
     return { k: "binary", op: "==", left: { k: "member", base: v.e, field: "tag", kind: "int" }, right: name(tag, "int"), kind: "bool" };
@@ -393,10 +426,10 @@ function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression)
   if (l.kind === "str" && r.kind === "val") return call("flbc_val_eq_str", [r.e, l.e], "bool");
   if (l.kind === "val" && r.kind === "num") return call("flbc_val_eq_num", [l.e, r.e], "bool");
   if (l.kind === "num" && r.kind === "val") return call("flbc_val_eq_num", [r.e, l.e], "bool");
-  const lv = coerce(l.e, l.kind, "val");
-  const rv = coerce(r.e, r.kind, "val");
+  const lv = f.coerce(l.e, l.kind, "val");
+  const rv = f.coerce(r.e, r.kind, "val");
   if (lv === undefined || rv === undefined) {
-    f.scope.sink.report("UnsupportedType", left, f.checker.typeToString(f.checker.getTypeAtLocation(left)), "Compare strings, numbers, booleans or record values.");
+    f.scope.sink.report("UnsupportedType", right, f.checker.typeToString(f.checker.getTypeAtLocation(right)), "Compare strings, numbers, booleans or record values.");
     return bool(false);
   }
   return call("flbc_val_strict_eq", [lv, rv], "bool");
@@ -544,13 +577,25 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
       }
       return { e: { k: "assign", target: t, op: "=", value: v, kind: s.kind }, kind: s.kind };
     }
-    const rec = lowerExpression(f, target.expression);
-    if (rec.kind === "rec") {
-      const key = f.fieldKey(target);
+    const container = lowerExpression(f, target.expression);
+    const newValue = (): Expr => {
       const kind = f.kindAt(b.right) === "void" ? "val" : arithOp !== undefined ? f.kindAt(b) : f.kindAt(b.right);
       const l = arithOp === undefined ? lowerExpression(f, b.right) : { e: value(kind), kind };
-      const v = f.convert(l, "val", b.right);
-      return { e: call("flbc_rec_set", [rec.e, key, v], "void"), kind: "void" };
+      return f.convert(l, "val", b.right);
+    };
+    if (container.kind === "rec") {
+      const key = f.fieldKey(target);
+      return { e: call("flbc_rec_set", [container.e, key, newValue()], "void"), kind: "void" };
+    }
+    if (container.kind === "arr" && ts.isElementAccessExpression(target)) {
+      const index = f.exprAs(target.argumentExpression, "num");
+      return { e: call("flbc_arr_set", [rtName(f), container.e, index, newValue()], "void"), kind: "void" };
+    }
+    if (container.kind === "val" && container.e.k === "name") {
+      // A map in a local variable: built maps change in place; a raw one is
+      // copied into the arena first, and the variable then holds the copy.
+      const key = f.fieldKey(target);
+      return { e: call("flbc_val_set", [rtName(f), name(`&${container.e.name}`, "void"), key, newValue()], "void"), kind: "void" };
     }
     return unsupported(f, b);
   }

@@ -4,8 +4,9 @@
 // them to `pre`, the list that runs before the statement being lowered.
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
+import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./control.js";
 import { lowerExpression, type Lowered } from "./expressions.js";
-import { coerce, truthy } from "./kinds.js";
+import { coerce, coercionNeedsRt, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
 import type { Binding, FunctionRole, PluginScope } from "./scope.js";
 
@@ -17,6 +18,10 @@ export class FunctionLowerer {
   /** Statements that must run before the expression being lowered. */
   pre: Stmt[] = [];
   private temps = 0;
+  /** Enclosing loops and switches, innermost last. */
+  readonly breakables: Breakable[] = [];
+  /** Where `return` goes inside a callback inlined by callbacks.ts. */
+  private inlineReturn: { target?: { name: string; kind: Kind }; label: string; used: boolean } | undefined;
   /** C locals that the body reads or writes. */
   readonly used = new Set<string>();
   usesRt = false;
@@ -88,8 +93,14 @@ export class FunctionLowerer {
     return this.convert(l, kind, e);
   }
 
+  /** coerce(), noting when the conversion uses the runtime. */
+  coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
+    if (coercionNeedsRt(from, to)) this.usesRt = true;
+    return coerce(e, from, to);
+  }
+
   convert(l: Lowered, kind: Kind, at: ts.Node): Expr {
-    const c = coerce(l.e, l.kind, kind);
+    const c = this.coerce(l.e, l.kind, kind);
     if (c === undefined) {
       this.scope.sink.report("UnsupportedType", at, this.checker.typeToString(this.checker.getTypeAtLocation(at)), `Expected a value that converts to ${kindName(kind)}.`);
       return zeroOf(kind) ?? { k: "num", value: 0 };
@@ -151,12 +162,32 @@ export class FunctionLowerer {
           this.variable(d, emit);
         }
         return;
+      case SK.BreakStatement:
+      case SK.ContinueStatement:
+        emit(lowerJump(this, s as ts.BreakStatement | ts.ContinueStatement));
+        return;
+      case SK.LabeledStatement: {
+        const { labels, inner } = labelsOf(s as ts.LabeledStatement);
+        if (isLoop(inner) || ts.isSwitchStatement(inner)) {
+          for (const st of lowerBreakable(this, inner, labels)) emit(st);
+        } else {
+          this.scope.sink.report("UnsupportedStatement", s, "A label on something other than a loop or switch", "Put the label on a loop.");
+        }
+        return;
+      }
+      case SK.SwitchStatement:
+        for (const st of lowerBreakable(this, s as ts.SwitchStatement, [])) emit(st);
+        return;
       default:
+        if (isLoop(s)) {
+          for (const st of lowerBreakable(this, s, [])) emit(st);
+          return;
+        }
         this.scope.sink.report("UnsupportedStatement", s, `'${SK[s.kind]}'`, "This statement is outside the subset.");
     }
   }
 
-  private variable(d: ts.VariableDeclaration, emit: (s: Stmt) => void): void {
+  variable(d: ts.VariableDeclaration, emit: (s: Stmt) => void): void {
     if (!ts.isIdentifier(d.name)) return; // rejected by check
     const sym = this.checker.getSymbolAtLocation(d.name);
     const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
@@ -176,7 +207,7 @@ export class FunctionLowerer {
     emit({ k: "decl", name: cname, kind, init });
   }
 
-  private expressionStatement(e: ts.Expression, emit: (s: Stmt) => void): void {
+  expressionStatement(e: ts.Expression, emit: (s: Stmt) => void): void {
     const inner = skipParens(e);
     if (ts.isDeleteExpression(inner)) {
       emit({ k: "expr", expr: this.deleteField(inner) });
@@ -206,8 +237,52 @@ export class FunctionLowerer {
     return this.exprAs(arg, "str");
   }
 
+  /**
+   * The body of an inlined callback: its value goes to `target`, and a
+   * `return` jumps to `label` (the end of that iteration).
+   */
+  inlineCallback(
+    cb: ts.ArrowFunction | ts.FunctionExpression,
+    target: { name: string; kind: Kind } | undefined,
+    label: string,
+  ): { stmts: Stmt[]; usedLabel: boolean } {
+    const saved = this.inlineReturn;
+    const ctx = { target, label, used: false };
+    this.inlineReturn = ctx;
+    try {
+      if (ts.isBlock(cb.body)) {
+        const block = cb.body;
+        // The caller's pending statements stay the caller's.
+        const r = this.withPre(() => this.block(block.statements));
+        return { stmts: r.value, usedLabel: ctx.used };
+      }
+      const body = cb.body;
+      const r = this.withPre(() => (target === undefined ? this.expr(body).e : this.exprAs(body, target.kind)));
+      const last: Stmt =
+        target === undefined
+          ? { k: "expr", expr: r.value }
+          : { k: "expr", expr: { k: "assign", target: { k: "name", name: target.name, kind: target.kind }, op: "=", value: r.value, kind: target.kind } };
+      return { stmts: [...r.pre, { ...last, line: lineOf(body) }], usedLabel: false };
+    } finally {
+      this.inlineReturn = saved;
+    }
+  }
+
   private returnStatement(r: ts.ReturnStatement, emit: (s: Stmt) => void): void {
     const e = r.expression === undefined ? undefined : skipParens(r.expression);
+    const inline = this.inlineReturn;
+    if (inline !== undefined) {
+      const t = inline.target;
+      if (t !== undefined) {
+        const value = e === undefined ? zeroOf(t.kind)! : this.exprAs(e, t.kind);
+        emit({ k: "expr", expr: { k: "assign", target: { k: "name", name: t.name, kind: t.kind }, op: "=", value, kind: t.kind } });
+      } else if (e !== undefined) {
+        this.expressionStatement(e, emit);
+      }
+      inline.used = true;
+      emit({ k: "goto", label: inline.label });
+      return;
+    }
     switch (this.role) {
       case "user":
         emit({ k: "return", value: e === undefined ? undefined : this.exprAs(e, this.returnKind) });
@@ -290,6 +365,8 @@ export class FunctionLowerer {
  */
 export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
   if (scope.isRecordType(t)) return "rec";
+  const checker = scope.loaded.checker;
+  if (checker.isArrayType(t) || checker.isTupleType(t)) return "arr";
   const F = ts.TypeFlags;
   const parts = t.isUnion() ? t.types : [t];
   if (parts.every((p) => (p.flags & F.NumberLike) !== 0)) return "num";
@@ -311,13 +388,15 @@ export function zeroOf(kind: Kind): Expr | undefined {
       return { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" };
     case "int":
       return { k: "name", name: "0", kind: "int" };
+    case "arr":
+      return { k: "name", name: "NULL", kind: "arr" };
     default:
       return undefined;
   }
 }
 
 function kindName(kind: Kind): string {
-  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", int: "an integer", void: "nothing" }[kind];
+  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", int: "an integer", void: "nothing" }[kind];
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

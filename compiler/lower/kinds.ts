@@ -2,6 +2,13 @@
 // how a TypeScript type picks its kind).
 import type { Expr, Kind } from "../ir/ir.js";
 
+const rt: Expr = { k: "name", name: "rt", kind: "void" };
+
+/** Whether converting from -> to needs the runtime (it allocates). */
+export function coercionNeedsRt(from: Kind, to: Kind): boolean {
+  return (from === "val" && to === "arr") || (from === "rec" && to === "val");
+}
+
 /** Converts `e` from kind `from` to kind `to`; undefined when impossible. */
 export function coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
   if (from === to) return e;
@@ -11,8 +18,12 @@ export function coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
       if (from === "num") return call("flbc_val_num", "val");
       if (from === "str") return call("flbc_val_str", "val");
       if (from === "bool") return call("flbc_val_bool", "val");
+      if (from === "arr") return call("flbc_val_arr", "val");
+      if (from === "rec") return { k: "call", fn: "flbc_rec_to_val", args: [rt, e], kind: "val" };
       if (from === "void") return { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" };
       return undefined;
+    case "arr":
+      return from === "val" ? { k: "call", fn: "flbc_val_to_arr", args: [rt, e], kind: "arr" } : undefined;
     case "num":
       if (from === "val") return call("flbc_val_to_num", "num");
       if (from === "int") return { k: "cast", to: "num", arg: e, kind: "num" };
@@ -40,6 +51,7 @@ export function truthy(e: Expr, kind: Kind): Expr | undefined {
     case "val":
       return { k: "call", fn: "flbc_val_truthy", args: [e], kind: "bool" };
     case "rec":
+    case "arr":
       return { k: "bool", value: true };
     default:
       return undefined;

@@ -1,0 +1,112 @@
+// Calls: the plugin's own functions, ctx.log, built-ins from the table in
+// builtins.ts, and array methods that take a callback (inlined as loops, so
+// the callback sees the caller's variables without a closure).
+import { ts } from "@ts-morph/bootstrap";
+import type { Expr, Kind } from "../ir/ir.js";
+import { arrayMethods, globalFunctions, logLevels, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
+import { inlineArrayCallback, isCallbackMethod } from "./callbacks.js";
+import type { Lowered } from "./expressions.js";
+import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
+import type { FunctionLowerer } from "./function.js";
+import { skipParens, zeroOf } from "./function.js";
+import { cTypeOfKind } from "../ir/ir.js";
+
+const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
+
+export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
+  const callee = skipParens(c.expression);
+  if (ts.isPropertyAccessExpression(callee)) return methodCall(f, c, callee);
+  if (ts.isIdentifier(callee)) {
+    if (f.lookup(callee) === undefined && isGlobal(f, callee)) {
+      if (callee.text === "String") {
+        const arg = c.arguments[0];
+        if (arg === undefined) return { e: { k: "str", value: "" }, kind: "str" };
+        return { e: toStr(f, lowerExpression(f, arg), arg), kind: "str" };
+      }
+      const g = globalFunctions[callee.text];
+      if (g !== undefined) return callBuiltin(f, g, undefined, c);
+    }
+    let sym = f.checker.getSymbolAtLocation(callee);
+    if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
+    const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
+    if (fn !== undefined) {
+      const args: Expr[] = [rtName(f)];
+      fn.params.forEach((kind, i) => {
+        const arg = c.arguments[i];
+        args.push(arg === undefined ? zeroOf(kind) ?? { k: "num", value: 0 } : f.exprAs(arg, kind));
+      });
+      return { e: call(fn.cname, args, fn.returns), kind: fn.returns };
+    }
+  }
+  return unsupportedCall(f, callee);
+}
+
+function unsupportedCall(f: FunctionLowerer, callee: ts.Expression): Lowered {
+  f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
+  return { e: { k: "num", value: 0 }, kind: "num" };
+}
+
+/** A name from lib.flbc.d.ts (Math, JSON, parseInt...), not a plugin's own. */
+export function isGlobal(f: FunctionLowerer, id: ts.Identifier): boolean {
+  const sym = f.checker.getSymbolAtLocation(id);
+  return (sym?.getDeclarations() ?? []).some((d) => d.getSourceFile().fileName.endsWith("lib.flbc.d.ts"));
+}
+
+function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.PropertyAccessExpression): Lowered {
+  const method = callee.name.text;
+  const base = skipParens(callee.expression);
+  if (contextPath(f, base) === "log" && logLevels[method] !== undefined) {
+    const arg = c.arguments[0];
+    const msg: Expr = arg === undefined ? { k: "str", value: "" } : toStr(f, lowerExpression(f, arg), arg);
+    return { e: call("flbc_log_str", [rtName(f), { k: "name", name: logLevels[method]!, kind: "int" }, msg], "void"), kind: "void" };
+  }
+  if (ts.isIdentifier(base) && f.lookup(base) === undefined && isGlobal(f, base)) {
+    if (base.text === "Array" && method === "isArray") return isArray(f, c);
+    const s = staticFunctions[base.text]?.[method];
+    if (s !== undefined) return callBuiltin(f, s, undefined, c);
+    return unsupportedCall(f, callee);
+  }
+  const recv = lowerExpression(f, base);
+  if (recv.kind === "arr" && isCallbackMethod(method)) return inlineArrayCallback(f, c, method, recv.e);
+  const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : undefined;
+  const b = table?.[method];
+  if (b === undefined) return unsupportedCall(f, callee);
+  return callBuiltin(f, b, recv.e, c);
+}
+
+function isArray(f: FunctionLowerer, c: ts.CallExpression): Lowered {
+  const arg = c.arguments[0];
+  if (arg === undefined) return { e: { k: "bool", value: false }, kind: "bool" };
+  const l = lowerExpression(f, arg);
+  if (l.kind === "arr") return { e: { k: "bool", value: true }, kind: "bool" };
+  if (l.kind !== "val") return { e: { k: "bool", value: false }, kind: "bool" };
+  return { e: call("flbc_val_is_array", [l.e], "bool"), kind: "bool" };
+}
+
+/** A table built-in: receiver and arguments converted to the declared kinds. */
+export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | undefined, c: ts.CallExpression): Lowered {
+  const args: Expr[] = [];
+  if (b.rt) args.push(rtName(f));
+  if (receiver !== undefined) args.push(receiver);
+  b.params.forEach((kind, i) => {
+    const arg = c.arguments[i];
+    if (arg !== undefined) args.push(f.exprAs(arg, kind));
+    else if (i < b.required) f.scope.sink.report("UnsupportedCall", c, `'${c.expression.getText()}' without its arguments`);
+    else args.push(kind === "num" ? { k: "name", name: "NAN", kind: "num" } : zeroOf(kind) ?? { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" });
+  });
+  if (b.rest !== undefined) {
+    const rest = c.arguments.slice(b.params.length).map((a) => f.exprAs(a, b.rest!));
+    args.push({ k: "name", name: String(rest.length), kind: "int" });
+    args.push(rest.length === 0 ? { k: "name", name: "NULL", kind: "void" } : { k: "array", ctype: cTypeOfKind[b.rest], items: rest, kind: "void" });
+  }
+  const e = call(b.fn, args, b.returns);
+  // A built-in that returns a dynamic value gives what the checker says it is.
+  if (b.returns === "val") {
+    const want = f.kindAt(c);
+    if (want !== "val" && want !== "void") {
+      const conv = f.coerce(e, "val", want);
+      if (conv !== undefined) return { e: conv, kind: want };
+    }
+  }
+  return { e, kind: b.returns };
+}
