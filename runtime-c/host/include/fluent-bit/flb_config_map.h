@@ -13,10 +13,10 @@
 #ifndef FLB_CONFIG_MAP_H
 #define FLB_CONFIG_MAP_H
 
+#include <fluent-bit/flb_info.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <strings.h>
-#include <fluent-bit/flb_info.h>
 #include <fluent-bit/flb_sds.h>
 #include <fluent-bit/flb_slist.h>
 #include <monkey/mk_core.h>

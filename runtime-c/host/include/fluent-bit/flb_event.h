@@ -5,6 +5,7 @@
 #ifndef FLB_EVENT_H
 #define FLB_EVENT_H
 
+#include <fluent-bit/flb_info.h>
 #include <stddef.h>
 #include <fluent-bit/flb_sds.h>
 

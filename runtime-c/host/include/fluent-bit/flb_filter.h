@@ -10,8 +10,8 @@
 #ifndef FLB_FILTER_H
 #define FLB_FILTER_H
 
-#include <stddef.h>
 #include <fluent-bit/flb_info.h>
+#include <stddef.h>
 #include <fluent-bit/flb_config.h>
 #include <fluent-bit/flb_config_map.h>
 

@@ -9,9 +9,9 @@
 #ifndef FLB_INPUT_H
 #define FLB_INPUT_H
 
+#include <fluent-bit/flb_info.h>
 #include <stddef.h>
 #include <time.h>
-#include <fluent-bit/flb_info.h>
 #include <fluent-bit/flb_config.h>
 #include <fluent-bit/flb_config_map.h>
 #include <fluent-bit/flb_network.h>

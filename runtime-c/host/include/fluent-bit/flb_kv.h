@@ -5,6 +5,7 @@
 #ifndef FLB_KV_H
 #define FLB_KV_H
 
+#include <fluent-bit/flb_info.h>
 #include <fluent-bit/flb_sds.h>
 #include <monkey/mk_core.h>
 

@@ -8,8 +8,8 @@
 #ifndef FLB_LOG_H
 #define FLB_LOG_H
 
-#include <errno.h>
 #include <fluent-bit/flb_info.h>
+#include <errno.h>
 
 #define FLB_LOG_OFF     0
 #define FLB_LOG_ERROR   1

@@ -8,9 +8,9 @@
 #ifndef FLB_MEM_H
 #define FLB_MEM_H
 
+#include <fluent-bit/flb_info.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fluent-bit/flb_info.h>
 
 static inline void *flb_malloc(const size_t size)
 {

@@ -5,6 +5,7 @@
 #ifndef FLB_NETWORK_H
 #define FLB_NETWORK_H
 
+#include <fluent-bit/flb_info.h>
 #include <fluent-bit/flb_sds.h>
 
 struct flb_uri;

@@ -11,8 +11,8 @@
 #ifndef FLB_OUTPUT_H
 #define FLB_OUTPUT_H
 
-#include <stddef.h>
 #include <fluent-bit/flb_info.h>
+#include <stddef.h>
 #include <fluent-bit/flb_config.h>
 #include <fluent-bit/flb_config_map.h>
 #include <fluent-bit/flb_event.h>

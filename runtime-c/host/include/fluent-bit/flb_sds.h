@@ -9,11 +9,11 @@
 #ifndef FLB_SDS_H
 #define FLB_SDS_H
 
+#include <fluent-bit/flb_info.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <fluent-bit/flb_info.h>
 
 #define FLB_SDS_HEADER_SIZE (sizeof(uint64_t) + sizeof(uint64_t))
 

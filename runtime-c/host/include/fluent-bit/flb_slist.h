@@ -6,6 +6,7 @@
 #ifndef FLB_SLIST_H
 #define FLB_SLIST_H
 
+#include <fluent-bit/flb_info.h>
 #include <fluent-bit/flb_sds.h>
 #include <monkey/mk_core.h>
 

@@ -5,8 +5,8 @@
 #ifndef FLB_UTILS_H
 #define FLB_UTILS_H
 
-#include <stdint.h>
 #include <fluent-bit/flb_info.h>
+#include <stdint.h>
 
 /* "10", "1.5K", "2MB", "1G" (powers of 1000), "false" -> 0; -1 if invalid. */
 int64_t flb_utils_size_to_bytes(const char *size);
