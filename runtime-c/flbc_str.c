@@ -459,6 +459,63 @@ FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, d
 /* ------------------------------------------------------------ case mapping */
 
 /*
+ * Blocks above U+0500 whose cases sit at a fixed distance or alternate:
+ * Cyrillic Supplement, Armenian, Latin Extended Additional, circled
+ * letters, Glagolitic and fullwidth Latin.
+ */
+static uint32_t flbc_str_upper_more(uint32_t c)
+{
+    if (c >= 0x501 && c <= 0x52f && (c & 1)) {
+        return c - 1;
+    }
+    if (c >= 0x561 && c <= 0x586) {
+        return c - 0x30;
+    }
+    if (((c >= 0x1e01 && c <= 0x1e95) || (c >= 0x1ea1 && c <= 0x1eff)) && (c & 1)) {
+        return c - 1;
+    }
+    if (c == 0x1e9b) {
+        return 0x1e60;
+    }
+    if (c >= 0x24d0 && c <= 0x24e9) {
+        return c - 26;
+    }
+    if (c >= 0x2c30 && c <= 0x2c5f) {
+        return c - 0x30;
+    }
+    if (c >= 0xff41 && c <= 0xff5a) {
+        return c - 32;
+    }
+    return c;
+}
+
+static uint32_t flbc_str_lower_more(uint32_t c)
+{
+    if (c >= 0x500 && c <= 0x52e && !(c & 1)) {
+        return c + 1;
+    }
+    if (c >= 0x531 && c <= 0x556) {
+        return c + 0x30;
+    }
+    if (((c >= 0x1e00 && c <= 0x1e94) || (c >= 0x1ea0 && c <= 0x1efe)) && !(c & 1)) {
+        return c + 1;
+    }
+    if (c == 0x1e9e) {
+        return 0xdf;
+    }
+    if (c >= 0x24b6 && c <= 0x24cf) {
+        return c + 26;
+    }
+    if (c >= 0x2c00 && c <= 0x2c2f) {
+        return c + 0x30;
+    }
+    if (c >= 0xff21 && c <= 0xff3a) {
+        return c + 32;
+    }
+    return c;
+}
+
+/*
  * One-to-one case mappings of Latin-1, Latin Extended-A, Greek and
  * Cyrillic (the blocks where upper and lower case sit at fixed distances or
  * alternate). Other scripts are left unchanged; see README.md.
@@ -530,7 +587,7 @@ static uint32_t flbc_str_upper_cp(uint32_t c)
     if (c == 0x4cf) {
         return 0x4c0;
     }
-    return c;
+    return flbc_str_upper_more(c);
 }
 
 static uint32_t flbc_str_lower_cp(uint32_t c)
@@ -588,7 +645,7 @@ static uint32_t flbc_str_lower_cp(uint32_t c)
     if (c == 0x4c0) {
         return 0x4cf;
     }
-    return c;
+    return flbc_str_lower_more(c);
 }
 
 /* A letter with case in the blocks above (for the final sigma rule). */
