@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <fluent-bit/flb_filter_plugin.h>
+#include <fluent-bit/flb_input.h>
 #include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include "flbc_rt.h"
@@ -21,6 +22,13 @@
 #error "define FLBC_HOST_PLUGIN to the plugin symbol, e.g. filter_redact_plugin"
 #endif
 extern struct flb_filter_plugin FLBC_HOST_PLUGIN;
+
+/* The input the chunks come from, as cb_filter's i_ins: Fluent Bit always
+ * passes one, so a plugin may read its name or tag. */
+static struct flb_input_plugin host_input_plugin = {
+    .name = "host",
+    .description = "flbc local host input",
+};
 
 static int set_filter_property(void *ins, const char *k, const char *v)
 {
@@ -48,6 +56,8 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
                       const struct host_opts *o, struct host_chunks *chunks,
                       int active)
 {
+    struct flb_input_instance input;
+    struct flb_input_instance *i_ins = &input;
     int ret;
     int rc = HOST_EXIT_OK;
     long out_records;
@@ -63,6 +73,16 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
     size_t len;
     flbc_buf text = { 0 };
 
+    memset(&input, 0, sizeof(input));
+    input.p = &host_input_plugin;
+    input.config = config;
+    input.log_level = FLB_LOG_INFO;
+    input.log_suppress_interval = -1;
+    snprintf(input.name, sizeof(input.name), "host.0");
+    input.tag = (char *) o->tag;
+    input.tag_len = (int) strlen(o->tag);
+    mk_list_init(&input.properties);
+
     for (i = 0; i < chunks->n && rc == HOST_EXIT_OK; i++) {
         out_buf = NULL;
         out_bytes = 0;
@@ -71,7 +91,7 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
             ret = ins->p->cb_filter(chunks->items[i].data, chunks->items[i].len,
                                     o->tag, (int) strlen(o->tag),
                                     &out_buf, &out_bytes,
-                                    ins, NULL, ins->context, config);
+                                    ins, i_ins, ins->context, config);
         }
 
         /* As flb_filter_do: anything but MODIFIED keeps the input chunk. */
