@@ -123,7 +123,13 @@ function emitDfa(n: string, kind: string, d: Dfa, c: Classes, what: string): str
   out.push(`static const uint16_t ${name}_next[${d.next.length}][${c.count}] = {`);
   d.next.forEach((row, i) => {
     out.push(`    /* ${i}: ${commentText(d.members[i]!)} */`);
-    out.push(...wrap(row.map(String), 16).map((l) => `    {${l.trim()}},`.replace(/,},$/, "},")));
+    if (row.length <= 16) {
+      out.push(`    {${row.join(", ")}},`);
+    } else {
+      out.push(`    {`);
+      out.push(...wrap(row.map(String), 16).map((l) => `    ${l}`));
+      out.push(`    },`);
+    }
   });
   out.push(`};`);
   out.push(`static const uint8_t ${name}_eof[${d.next.length}] = {`);

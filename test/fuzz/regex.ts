@@ -30,7 +30,11 @@ function rng(seed: number) {
 type Rng = ReturnType<typeof rng>;
 
 const LITERALS = ["a", "b", "c", "A", "B", "1", " ", "-", "é", "É", "σ", "Σ", "ς", "k", "\\u212a", "😀", "\\n", "\\."];
-const CLASSES = [".", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "[abc]", "[^a]", "[a-cé]", "[^\\w ]", "[A-Z]", "[\\s\\d]", "[😀b]"];
+const CLASSES = [
+  ".", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "[abc]", "[^a]", "[a-cé]", "[^\\w ]", "[A-Z]",
+  "[\\s\\d]", "[😀b]", "[^]", "\\p{L}", "\\P{Lu}", "\\p{Script=Greek}", "[\\u{1F600}-\\u{1F64F}]", "[\\W\\d]",
+  "[σ-ω]", "[Α-Ω]", ".*", ".*?", "\\x41", "[\\0-\\x1f]",
+];
 const ASSERTIONS = ["^", "$", "\\b", "\\B"];
 
 function genPattern(r: Rng, depth: number, groups: { n: number }): string {
@@ -75,7 +79,7 @@ const BAD_BYTES = [[0xff], [0x80], [0xe2, 0x82], [0xc3]];
 
 function genSubject(r: Rng): Input {
   const bytes: number[] = [];
-  const n = r.int(9);
+  const n = r.int(r.next() < 0.8 ? 9 : 20);
   for (let i = 0; i < n; i++) {
     if (r.next() < 0.08) bytes.push(...r.pick(BAD_BYTES));
     else bytes.push(...inputBytes(r.pick(SUBJECT_PARTS)));
