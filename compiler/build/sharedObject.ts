@@ -8,8 +8,22 @@ import { findCompiler } from "../toolchain/index.js";
 import { BuildError, type FluentBitTree } from "./fluentBitTree.js";
 import type { PluginDir } from "./pluginDir.js";
 
-/** C11 like every flbc build; Fluent Bit's own warnings are silenced by -isystem. */
-export const sharedFlags = ["-std=c11", "-Wall", "-Wextra", "-O2", "-g", "-fPIC", "-shared"];
+/**
+ * C11 like every flbc build; Fluent Bit's own warnings are silenced by
+ * -isystem. Warnings are printed, not fatal (a newer compiler must not break
+ * a user's build), except an undeclared function: in a shared object it
+ * would only fail when fluent-bit loads it.
+ */
+export const sharedFlags = [
+  "-std=c11",
+  "-Wall",
+  "-Wextra",
+  "-Werror=implicit-function-declaration",
+  "-O2",
+  "-g",
+  "-fPIC",
+  "-shared",
+];
 
 export interface SharedObject {
   path: string;
