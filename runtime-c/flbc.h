@@ -167,6 +167,13 @@ FLBC_API void flbc_str_free_heap(flbc_str s);
 FLBC_API size_t flbc_str_utf8_next(const uint8_t *p, const uint8_t *end, uint32_t *cp);
 /* Writes cp (surrogates included, as WTF-8) into out[4]; returns bytes. */
 FLBC_API size_t flbc_str_utf8_put(uint32_t cp, uint8_t *out);
+/* UTF-16 units in the bytes [p, p + n). */
+FLBC_API size_t flbc_str_units(const uint8_t *p, size_t n);
+/* Byte offset of UTF-16 position pos (clamped to the end); *mid is set when
+ * pos falls inside a surrogate pair (the offset is then that character's). */
+FLBC_API size_t flbc_str_offset(flbc_str s, size_t pos, bool *mid);
+/* First byte offset >= from where needle occurs in hay, or SIZE_MAX. */
+FLBC_API size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from);
 
 /* ---------------------------------------------------------------- numbers */
 

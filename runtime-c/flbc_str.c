@@ -104,7 +104,7 @@ static bool flbc_str_is_ascii(flbc_str s)
 }
 
 /* UTF-16 units in the bytes [p, p + n). */
-static size_t flbc_str_units(const uint8_t *p, size_t n)
+FLBC_API size_t flbc_str_units(const uint8_t *p, size_t n)
 {
     const uint8_t *end = p + n;
     size_t units = 0;
@@ -129,7 +129,7 @@ static size_t flbc_str_units(const uint8_t *p, size_t n)
  * the two halves of a surrogate pair, *mid is set and the offset is the
  * start of that 4-byte sequence.
  */
-static size_t flbc_str_offset(flbc_str s, size_t pos, bool *mid)
+FLBC_API size_t flbc_str_offset(flbc_str s, size_t pos, bool *mid)
 {
     const uint8_t *p = (const uint8_t *) s.ptr;
     const uint8_t *end = p + s.len;
@@ -300,7 +300,7 @@ FLBC_API flbc_str flbc_str_concat(struct flbc_rt *rt, flbc_str a, flbc_str b)
 }
 
 /* First byte offset >= from where needle occurs in hay, or SIZE_MAX. */
-static size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from)
+FLBC_API size_t flbc_str_find(flbc_str hay, flbc_str needle, size_t from)
 {
     size_t i;
     size_t last;
