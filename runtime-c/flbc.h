@@ -373,6 +373,7 @@ typedef struct flbc_rt {
     flbc_str tag;              /* tag of the chunk being processed */
     uint64_t malformed_logged; /* chunks reported as malformed (rate limit) */
     flbc_stats stats;
+    uint64_t random_state;     /* Math.random (xorshift64*), never 0 */
 } flbc_rt;
 
 FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins);
@@ -417,6 +418,183 @@ FLBC_API bool flbc_json_to_mp(const char *text, size_t len, flbc_buf *out,
  * written).
  */
 FLBC_API bool flbc_mp_to_json(const uint8_t *p, const uint8_t *end, flbc_buf *out, int flags);
+
+/* ------------------------------------------------------- built-in library */
+
+/*
+ * The built-ins of the subset's standard library (stdlib/lib.flbc.d.ts),
+ * registered in compiler/lower/builtins.ts and listed with their known
+ * divergences in docs/builtins.md. Conventions: an absent optional number
+ * argument is NAN; an optional argument whose absence differs from NaN in
+ * JavaScript ("abc".substring(1, NaN) is "") is a flbc_val, FLBC_VAL_UNDEF
+ * when absent; variadic tails are (n, items). Nothing throws: where
+ * JavaScript would throw a RangeError the function logs an error and
+ * returns the value documented below. Results are arena memory or views.
+ */
+
+/* Strings (flbc_strlib.c). */
+FLBC_API flbc_val flbc_str_at(struct flbc_rt *rt, flbc_str s, double index);
+FLBC_API flbc_str flbc_str_char_at(struct flbc_rt *rt, flbc_str s, double pos);
+FLBC_API double flbc_str_char_code_at(flbc_str s, double pos);
+FLBC_API flbc_val flbc_str_code_point_at(flbc_str s, double pos);
+FLBC_API double flbc_str_last_index_of(flbc_str s, flbc_str search, double pos);
+FLBC_API flbc_str flbc_str_substring(struct flbc_rt *rt, flbc_str s, double start, flbc_val end);
+/* sep undefined: [s]; limit undefined: no limit (else ToUint32). */
+FLBC_API struct flbc_arr *flbc_str_split(struct flbc_rt *rt, flbc_str s, flbc_val sep,
+                                         flbc_val limit);
+FLBC_API flbc_str flbc_str_trim_start(struct flbc_rt *rt, flbc_str s);
+FLBC_API flbc_str flbc_str_trim_end(struct flbc_rt *rt, flbc_str s);
+FLBC_API flbc_str flbc_str_pad_start(struct flbc_rt *rt, flbc_str s, double max_len, flbc_val fill);
+FLBC_API flbc_str flbc_str_pad_end(struct flbc_rt *rt, flbc_str s, double max_len, flbc_val fill);
+/* A negative or infinite count logs an error and gives "". */
+FLBC_API flbc_str flbc_str_repeat(struct flbc_rt *rt, flbc_str s, double count);
+/* First (all) occurrences, with $$, $&, $` and $' expanded in repl. */
+FLBC_API flbc_str flbc_str_replace(struct flbc_rt *rt, flbc_str s, flbc_str search, flbc_str repl);
+FLBC_API flbc_str flbc_str_replace_all(struct flbc_rt *rt, flbc_str s, flbc_str search,
+                                       flbc_str repl);
+/* -1, 0 or 1 in UTF-16 code unit order (not the locale's collation). */
+FLBC_API double flbc_str_locale_compare(flbc_str s, flbc_str other);
+FLBC_API flbc_str flbc_str_concat_rest(struct flbc_rt *rt, flbc_str s, uint32_t n,
+                                       const flbc_str *more);
+/* String.fromCharCode(...codes): each ToUint16; lone surrogates as WTF-8. */
+FLBC_API flbc_str flbc_str_from_char_code(struct flbc_rt *rt, uint32_t n, const double *codes);
+/* String.fromCodePoint; a code point out of range logs an error, gives "". */
+FLBC_API flbc_str flbc_str_from_code_point(struct flbc_rt *rt, uint32_t n, const double *cps);
+
+/* Numbers (flbc_numlib.c). */
+/* Number(v): ToNumber of a dynamic value (arrays through their String()). */
+FLBC_API double flbc_num_from_val(struct flbc_rt *rt, flbc_val v);
+FLBC_API double flbc_num_parse_int(flbc_str s, double radix);
+FLBC_API double flbc_num_parse_float(flbc_str s);
+FLBC_API bool flbc_num_is_nan(double d);
+FLBC_API bool flbc_num_is_finite(double d);
+FLBC_API bool flbc_num_is_integer(double d);
+FLBC_API bool flbc_num_is_safe_integer(double d);
+/* ToInt32 / ToUint32 (bitwise operators, Math.imul, Math.clz32). */
+FLBC_API int32_t flbc_num_to_int32(double d);
+FLBC_API uint32_t flbc_num_to_uint32(double d);
+/* d.toFixed(digits): digits outside 0..100 log an error and give String(d). */
+FLBC_API flbc_str flbc_num_to_fixed(struct flbc_rt *rt, double d, double digits);
+/* d.toString(radix), radix absent (NAN) = 10; outside 2..36 logs, gives String(d). */
+FLBC_API flbc_str flbc_num_to_string(struct flbc_rt *rt, double d, double radix);
+
+/* Math (flbc_math.c): JavaScript's results where they differ from C's. */
+FLBC_API double flbc_math_abs(double x);
+FLBC_API double flbc_math_ceil(double x);
+FLBC_API double flbc_math_floor(double x);
+FLBC_API double flbc_math_round(double x);
+FLBC_API double flbc_math_trunc(double x);
+FLBC_API double flbc_math_sign(double x);
+FLBC_API double flbc_math_sqrt(double x);
+FLBC_API double flbc_math_cbrt(double x);
+FLBC_API double flbc_math_pow(double x, double y);
+FLBC_API double flbc_math_exp(double x);
+FLBC_API double flbc_math_expm1(double x);
+FLBC_API double flbc_math_log(double x);
+FLBC_API double flbc_math_log1p(double x);
+FLBC_API double flbc_math_log2(double x);
+FLBC_API double flbc_math_log10(double x);
+FLBC_API double flbc_math_sin(double x);
+FLBC_API double flbc_math_cos(double x);
+FLBC_API double flbc_math_tan(double x);
+FLBC_API double flbc_math_asin(double x);
+FLBC_API double flbc_math_acos(double x);
+FLBC_API double flbc_math_atan(double x);
+FLBC_API double flbc_math_atan2(double y, double x);
+FLBC_API double flbc_math_sinh(double x);
+FLBC_API double flbc_math_cosh(double x);
+FLBC_API double flbc_math_tanh(double x);
+FLBC_API double flbc_math_asinh(double x);
+FLBC_API double flbc_math_acosh(double x);
+FLBC_API double flbc_math_atanh(double x);
+FLBC_API double flbc_math_hypot(uint32_t n, const double *xs);
+FLBC_API double flbc_math_min(uint32_t n, const double *xs);
+FLBC_API double flbc_math_max(uint32_t n, const double *xs);
+FLBC_API double flbc_math_fround(double x);
+FLBC_API double flbc_math_clz32(double x);
+FLBC_API double flbc_math_imul(double a, double b);
+/* [0, 1) from the instance's xorshift state (seeded in flbc_rt_init). */
+FLBC_API double flbc_math_random(struct flbc_rt *rt);
+
+/* Arrays (flbc_arrlib.c); receivers are arena arrays (flbc_val_to_arr). */
+FLBC_API double flbc_arr_push_n(struct flbc_rt *rt, struct flbc_arr *a, uint32_t n,
+                                const flbc_val *items);
+FLBC_API flbc_val flbc_arr_shift(struct flbc_arr *a);
+FLBC_API double flbc_arr_unshift_n(struct flbc_rt *rt, struct flbc_arr *a, uint32_t n,
+                                   const flbc_val *items);
+/* indexOf / lastIndexOf compare with ===, includes with SameValueZero. */
+FLBC_API double flbc_arr_index_of(const struct flbc_arr *a, flbc_val x, double from);
+FLBC_API double flbc_arr_last_index_of(const struct flbc_arr *a, flbc_val x, flbc_val from);
+FLBC_API bool flbc_arr_includes(const struct flbc_arr *a, flbc_val x, double from);
+/* join(sep): sep undefined is ",". */
+FLBC_API flbc_str flbc_arr_join_opt(struct flbc_rt *rt, const struct flbc_arr *a, flbc_val sep);
+FLBC_API struct flbc_arr *flbc_arr_slice(struct flbc_rt *rt, const struct flbc_arr *a,
+                                         double start, flbc_val end);
+/* Removes delete_count (undefined: to the end) items at start, inserts the
+ * n items there; returns the removed ones. */
+FLBC_API struct flbc_arr *flbc_arr_splice(struct flbc_rt *rt, struct flbc_arr *a, double start,
+                                          flbc_val delete_count, uint32_t n,
+                                          const flbc_val *items);
+/* A new array: a's items, then each argument (arrays spread one level). */
+FLBC_API struct flbc_arr *flbc_arr_concat(struct flbc_rt *rt, const struct flbc_arr *a,
+                                          uint32_t n, const flbc_val *items);
+/* In place; returns a (JavaScript returns the receiver). */
+FLBC_API struct flbc_arr *flbc_arr_reverse(struct flbc_arr *a);
+FLBC_API struct flbc_arr *flbc_arr_flat(struct flbc_rt *rt, const struct flbc_arr *a,
+                                        flbc_val depth);
+FLBC_API struct flbc_arr *flbc_arr_fill(struct flbc_arr *a, flbc_val x, double start,
+                                        flbc_val end);
+/* a.at(i): negative i counts from the end. */
+FLBC_API flbc_val flbc_arr_at_rel(const struct flbc_arr *a, double i);
+/* sort() without comparator: by String(x) in UTF-16 order, undefined last,
+ * stable; in place, returns a. */
+FLBC_API struct flbc_arr *flbc_arr_sort_default(struct flbc_rt *rt, struct flbc_arr *a);
+/* A comparator: < 0 when x sorts before y (a JS comparator's NaN is 0). */
+typedef int (*flbc_arr_cmp_fn)(void *env, flbc_val x, flbc_val y);
+/* Stable merge sort with cmp; undefined items go last without a call. */
+FLBC_API struct flbc_arr *flbc_arr_sort_with(struct flbc_rt *rt, struct flbc_arr *a,
+                                             flbc_arr_cmp_fn cmp, void *env);
+
+/* Objects (flbc_objlib.c): maps raw or built; an array's keys are its
+ * indices; anything else has none. Integer-like keys come first, ascending,
+ * then the others in insertion order, as in JavaScript. */
+FLBC_API struct flbc_arr *flbc_obj_keys(struct flbc_rt *rt, flbc_val v);
+FLBC_API struct flbc_arr *flbc_obj_values(struct flbc_rt *rt, flbc_val v);
+/* [key, value] pairs, each a two-item array value. */
+FLBC_API struct flbc_arr *flbc_obj_entries(struct flbc_rt *rt, flbc_val v);
+/* An object from [key, value] pairs (keys through String()). */
+FLBC_API flbc_val flbc_obj_from_entries(struct flbc_rt *rt, flbc_val entries);
+/* Copies the sources' own pairs into target (materialized when raw) and
+ * returns it: the caller's copy of a raw target does not see the change. */
+FLBC_API flbc_val flbc_obj_assign(struct flbc_rt *rt, flbc_val target, uint32_t n,
+                                  const flbc_val *sources);
+/* Object.assign(record, ...sources): every pair becomes a record edit. */
+FLBC_API void flbc_rec_assign(struct flbc_rt *rt, flbc_rec *r, uint32_t n,
+                              const flbc_val *sources);
+
+/* JSON (flbc_jsonlib.c). */
+/* JSON.parse(text): on a syntax error logs it, sets *failed (when not NULL)
+ * and returns undefined (JavaScript throws a SyntaxError). */
+FLBC_API flbc_val flbc_json_parse_ex(struct flbc_rt *rt, flbc_str text, bool *failed);
+FLBC_API flbc_val flbc_json_parse(struct flbc_rt *rt, flbc_str text);
+/* JSON.stringify(v, replacer, space): replacer must be null/undefined;
+ * space a number (up to 10 spaces) or a string (its first 10 units). */
+FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
+                                      flbc_val space);
+
+/* Time (flbc_time.c). */
+/* Date.now(): whole milliseconds since the epoch. */
+FLBC_API double flbc_time_now_ms(void);
+/* formatTime(seconds, format): "iso" (default; Date.toISOString, whole
+ * milliseconds), "epoch" (whole seconds), "epoch_ms" (whole milliseconds);
+ * "Invalid Date" when seconds is not a valid time. */
+FLBC_API flbc_str flbc_time_format(struct flbc_rt *rt, double seconds, flbc_val format);
+/* parseTime(iso): seconds since the epoch (fraction to nanoseconds), NaN
+ * when the text is not ISO 8601 (see docs/builtins.md for the forms). */
+FLBC_API double flbc_time_parse(flbc_str s);
+
+/* console.log(...items) (flbc_console.c): one line on stdout. */
+FLBC_API void flbc_console_log(struct flbc_rt *rt, uint32_t n, const flbc_val *items);
 
 /* ------------------------------------------------------ regular expressions */
 

@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 
 /*
  * flbc_rt.c: the per-instance runtime state and logging.
@@ -19,6 +20,12 @@ FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins)
     rt->log = log;
     rt->log_ins = ins;
     rt->tag = FLBC_STR_EMPTY;
+    /* Math.random: a different sequence per instance and per start. */
+    rt->random_state = ((uint64_t) (uintptr_t) rt * 0x9e3779b97f4a7c15ull) ^
+                       ((uint64_t) time(NULL) << 17) ^ 0x2545f4914f6cdd1dull;
+    if (rt->random_state == 0) {
+        rt->random_state = 0x2545f4914f6cdd1dull;
+    }
 }
 
 FLBC_API void flbc_rt_free(flbc_rt *rt)
