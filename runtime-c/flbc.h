@@ -618,6 +618,17 @@ FLBC_API void flbc_console_log(struct flbc_rt *rt, uint32_t n, const flbc_val *i
 #define FLBC_RE_STEP_BUDGET 1000000
 #endif
 
+/* For patterns without lookaround or backreferences, after this many steps
+ * the backtracker starts remembering the (instruction, position) states
+ * that failed, which bounds it to polynomial time; the table may take up to
+ * FLBC_RE_MEMO_MAX_BYTES of arena. */
+#ifndef FLBC_RE_MEMO_AFTER
+#define FLBC_RE_MEMO_AFTER 20000
+#endif
+#ifndef FLBC_RE_MEMO_MAX_BYTES
+#define FLBC_RE_MEMO_MAX_BYTES ((size_t) 1 << 20)
+#endif
+
 enum {
     FLBC_RE_GLOBAL    = 1 << 0,   /* g */
     FLBC_RE_ICASE     = 1 << 1,   /* i */
@@ -684,6 +695,8 @@ typedef struct flbc_re_prog {
     uint16_t nregs;            /* loop registers of the program */
     const char *const *names;  /* [ngroups + 1] group names or NULL; NULL if none */
     const flbc_re_inst *code;
+    uint32_t ncode;            /* instructions */
+    bool memo;                 /* no lookaround/backreference: failures can be memoized */
     const flbc_re_set *sets;
     const flbc_re_dfa *search;   /* unanchored DFA, or NULL */
     const flbc_re_dfa *anchored; /* DFA anchored at the start, or NULL */

@@ -290,6 +290,8 @@ typedef struct flbc_re_vm {
     flbc_re_bt *stack;
     size_t top;
     size_t cap;
+    uint8_t *memo;              /* failed (pc, pos, empty-iteration mask) states */
+    bool memo_off;
 } flbc_re_vm;
 
 FLBC_API bool flbc_re_vm_push(flbc_re_vm *vm, int32_t pc, int32_t slot, ptrdiff_t val)
@@ -441,6 +443,49 @@ FLBC_API ptrdiff_t flbc_re_vm_backref(flbc_re_vm *vm, int32_t g, ptrdiff_t pos, 
     return (ptrdiff_t) j;
 }
 
+/* Starts memoizing failed states, when the pattern allows it and the table
+ * fits: a state reached again after its first visit was fully explored
+ * (and failed), since a match would have ended the search. Captures cannot
+ * change the outcome without backreferences; the loop registers matter only
+ * through "is this iteration still empty", hence the mask in the key. */
+FLBC_API bool flbc_re_vm_memo_start(flbc_re_vm *vm)
+{
+    size_t bits;
+
+    vm->memo_off = true;
+    if (!vm->re->memo || vm->re->nregs > 4 || vm->rt == NULL) {
+        return false;
+    }
+    bits = ((vm->len + 1) * vm->re->ncode) << vm->re->nregs;
+    if (bits / 8 + 1 > FLBC_RE_MEMO_MAX_BYTES) {
+        return false;
+    }
+    vm->memo = flbc_alloc(&vm->rt->arena, bits / 8 + 1);
+    if (vm->memo == NULL) {
+        return false;
+    }
+    memset(vm->memo, 0, bits / 8 + 1);
+    return true;
+}
+
+/* Marks (pc, pos, mask) visited; true when it already was. */
+FLBC_API bool flbc_re_vm_seen(flbc_re_vm *vm, int32_t pc, ptrdiff_t pos)
+{
+    size_t key = (size_t) pos * vm->re->ncode + (size_t) pc;
+    uint16_t r;
+    uint8_t bit;
+
+    for (r = 0; r < vm->re->nregs; r++) {
+        key = (key << 1) | (vm->regs[r] == pos);
+    }
+    bit = (uint8_t) (1u << (key & 7));
+    if (vm->memo[key >> 3] & bit) {
+        return true;
+    }
+    vm->memo[key >> 3] |= bit;
+    return false;
+}
+
 /* Runs the program from pc at pos. Returns where it ended (MATCH or the
  * SUCCEED of a lookaround body), or -1 with every entry it pushed undone. */
 FLBC_API ptrdiff_t flbc_re_vm_run(flbc_re_vm *vm, int32_t pc, ptrdiff_t pos)
@@ -483,6 +528,13 @@ FLBC_API ptrdiff_t flbc_re_vm_run(flbc_re_vm *vm, int32_t pc, ptrdiff_t pos)
             pc++;
             continue;
         case FLBC_RE_SPLIT:
+            if (vm->memo != NULL ||
+                (!vm->memo_off && vm->budget + FLBC_RE_MEMO_AFTER < FLBC_RE_STEP_BUDGET &&
+                 flbc_re_vm_memo_start(vm))) {
+                if (flbc_re_vm_seen(vm, pc, pos)) {
+                    goto fail;
+                }
+            }
             if (!flbc_re_vm_push(vm, in->b, 0, pos)) {
                 return -1;
             }
@@ -623,6 +675,8 @@ FLBC_API bool flbc_re_vm_search(flbc_rt *rt, const flbc_re_prog *re, flbc_str st
     vm.caps = caps;
     vm.regs = local_regs;
     vm.stack = local;
+    vm.memo = NULL;
+    vm.memo_off = false;
     vm.top = 0;
     vm.cap = sizeof(local) / sizeof(local[0]);
     if (re->nregs > sizeof(local_regs) / sizeof(local_regs[0])) {

@@ -124,11 +124,24 @@ test("syntax errors carry the offset in the pattern", (t) => {
 
 test("a catastrophic pattern gives up within its budget instead of hanging", (t) => {
   // Node itself would take minutes on this input; flbc stops at the budget.
-  const cases: HarnessCase[] = [{ pattern: "(a+)+b", flags: "", inputs: ["a".repeat(40)] }, { pattern: "(a|a)*c", flags: "", inputs: ["a".repeat(40) + "c"] }];
+  const cases: HarnessCase[] = [
+    { pattern: "(a+)+b", flags: "", inputs: ["a".repeat(40)] },
+    { pattern: "(a|a)*c", flags: "", inputs: ["a".repeat(40) + "c"] },
+    // The first alternative fails after 2^40 paths; memoized failures get
+    // the backtracker to the second one (Node would not finish).
+    { pattern: "(?:(a|a)*b)|a", flags: "", inputs: ["a".repeat(40)] },
+    { pattern: "(?:(a|a)*b)|(a)", flags: "g", inputs: ["a".repeat(30)] },
+    // Not memoizable (backreference): gives up at the budget, no hang.
+    { pattern: "(?:(a|a)*\\1b)|a", flags: "", inputs: ["a".repeat(40)] },
+  ];
   const got = runHarness(cases, process.env.CC ?? "cc");
   t.false(got[0]!.test);
   t.is(got[0]!.exec, null);
   t.true(got[1]!.test);
+  t.deepEqual(got[1]!.exec, [0, 41, 39, 40]);
+  t.deepEqual(got[2]!.exec, [0, 1, null, null]);
+  t.is(got[3]!.all!.length, 30);
+  t.is(got[4]!.exec, null);
 });
 
 test("lastIndex, split limits, function replacers, match with g, named groups", (t) => {

@@ -19,6 +19,8 @@ export interface RegexParts {
   prefix: number[];
   rare: number;
   bolAnchored: boolean;
+  /** No lookaround or backreference: the runtime may memoize failures. */
+  memoizable: boolean;
   fold?: [number, number][];
 }
 
@@ -49,6 +51,8 @@ export function emitRegex(p: RegexParts): string {
   out.push(`    .nregs = ${p.program.regCount},`);
   out.push(`    .names = ${named ? `${n}_names` : "NULL"},`);
   out.push(`    .code = ${n}_code,`);
+  out.push(`    .ncode = ${p.program.code.length},`);
+  out.push(`    .memo = ${p.memoizable},`);
   out.push(`    .sets = ${p.program.sets.length ? `${n}_sets` : "NULL"},`);
   out.push(`    .search = ${p.search ? `&${n}_search` : "NULL"},`);
   out.push(`    .anchored = ${p.anchored ? `&${n}_anchored` : "NULL"},`);

@@ -12,7 +12,7 @@ import { buildClasses, buildDfa, Classes, Dfa, MAX_CLASSES } from "./dfa.js";
 import { emitRegex } from "./emit.js";
 import { foldPairs } from "./fold.js";
 import { anchoredAtStart, literalPrefix, rarestByte } from "./literal.js";
-import { buildNfa } from "./nfa.js";
+import { buildNfa, isRegular } from "./nfa.js";
 import { Node, parseRegex } from "./parse.js";
 import { buildProgram, ProgramTooLarge, Program } from "./program.js";
 
@@ -92,6 +92,7 @@ export function compileRegex(pattern: string, flags: string, cName: string): Com
     prefix,
     rare: rarestByte(prefix),
     bolAnchored,
+    memoizable: isRegular(parsed.root),
     ...(f.ignoreCase && usesBackref(parsed.root) ? { fold: foldPairs(f.unicode) } : {}),
   });
   return {
