@@ -579,8 +579,9 @@ static const uint8_t *flbc_json_emit(const uint8_t *p, const uint8_t *end, flbc_
                 q += v.raw_len;
             }
             else {
-                /* A non-string key is named by its own JSON text. */
-                q = flbc_json_emit(q, end, &key, flags, depth + 1);
+                /* A non-string key is named by its own JSON text, numbers
+                 * as JavaScript names them (no typed ".0"). */
+                q = flbc_json_emit(q, end, &key, 0, depth + 1);
                 flbc_json_put_string(out, key.data != NULL ? key.data : (const uint8_t *) "",
                                      key.len);
                 key.len = 0;
