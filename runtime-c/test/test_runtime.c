@@ -62,6 +62,7 @@ static int checks;
     } while (0)
 
 #define S(lit) FLBC_STR(lit)
+#define S2(cstr) ((flbc_str) { (cstr), strlen(cstr) })
 
 static double from_bits(uint64_t b)
 {
@@ -733,6 +734,97 @@ static void test_rec(void)
     /* Not a map. */
     CHECK(!flbc_rec_init(&r, &rt, (const uint8_t *) "\x90", (const uint8_t *) "\x90" + 1));
     flbc_buf_free(&b);
+}
+
+/* Random set/delete sequences against a model of a JavaScript object: an
+ * ordered list of keys where a set of a missing key appends it. */
+static void test_rec_model(void)
+{
+    static const char *names[] = { "a", "b", "c", "d", "e", "f" };
+    char keys[8][2];
+    int64_t vals[8];
+    int nkeys;
+    flbc_buf b = { 0 };
+    flbc_buf want = { 0 };
+    flbc_buf got = { 0 };
+    flbc_buf enc = { 0 };
+    flbc_rec r;
+    uint64_t x = 42;
+    int iter;
+    int op;
+    int k;
+    int i;
+    int j;
+
+    for (iter = 0; iter < 2000; iter++) {
+        /* A random original map over some of the names. */
+        b.len = 0;
+        nkeys = 0;
+        for (i = 0; i < 6; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            if ((x >> 60) & 1) {
+                keys[nkeys][0] = names[i][0];
+                keys[nkeys][1] = '\0';
+                vals[nkeys] = i;
+                nkeys++;
+            }
+        }
+        flbc_mp_write_map_header(&b, (uint32_t) nkeys);
+        for (i = 0; i < nkeys; i++) {
+            flbc_mp_write_str(&b, (flbc_str) { keys[i], 1 });
+            flbc_mp_write_int(&b, vals[i]);
+        }
+        CHECK(flbc_rec_init(&r, &rt, b.data, b.data + b.len));
+        for (op = 0; op < 8; op++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            k = (int) ((x >> 33) % 6);
+            for (j = 0; j < nkeys && keys[j][0] != names[k][0]; j++) {
+            }
+            if ((x >> 62) == 0) {
+                flbc_rec_delete(&r, S2(names[k]));
+                if (j < nkeys) {
+                    memmove(keys + j, keys + j + 1, (size_t) (nkeys - j - 1) * 2);
+                    memmove(vals + j, vals + j + 1, (size_t) (nkeys - j - 1) * sizeof(int64_t));
+                    nkeys--;
+                }
+            }
+            else {
+                flbc_rec_set(&r, S2(names[k]), flbc_val_num(100 + op));
+                if (j == nkeys) {
+                    keys[nkeys][0] = names[k][0];
+                    keys[nkeys][1] = '\0';
+                    nkeys++;
+                }
+                vals[j] = 100 + op;
+            }
+            CHECK(flbc_rec_has(&r, S2(names[k])) == (j < nkeys && keys[j][0] == names[k][0]));
+        }
+        want.len = 0;
+        flbc_mp_write_map_header(&want, (uint32_t) nkeys);
+        for (i = 0; i < nkeys; i++) {
+            flbc_mp_write_str(&want, (flbc_str) { keys[i], 1 });
+            flbc_mp_write_int(&want, vals[i]);
+        }
+        enc.len = 0;
+        flbc_rec_encode(&r, &enc);
+        got.len = 0;
+        flbc_mp_to_json(enc.data, enc.data + enc.len, &got, 0);
+        flbc_buf_append(&got, "", 1);
+        b.len = 0;
+        flbc_mp_to_json(want.data, want.data + want.len, &b, 0);
+        flbc_buf_append(&b, "", 1);
+        checks++;
+        if (enc.len != want.len || memcmp(enc.data, want.data, want.len) != 0) {
+            failures++;
+            fprintf(stderr, "record model: got %s, want %s\n", (char *) got.data,
+                    (char *) b.data);
+        }
+        flbc_arena_reset(&rt.arena);
+    }
+    flbc_buf_free(&b);
+    flbc_buf_free(&want);
+    flbc_buf_free(&got);
+    flbc_buf_free(&enc);
 }
 
 /* --------------------------------------------------------------- chunks */
@@ -1439,6 +1531,7 @@ int main(void)
     test_mp_writer();
     test_mp_depth();
     test_rec();
+    test_rec_model();
     test_chunk();
     test_json();
     test_fuzz();
