@@ -205,6 +205,9 @@ typedef enum flbc_tag {
     FLBC_OPAQUE       /* bin, ext, uint64 > INT64_MAX: `raw` only */
 } flbc_tag;
 
+struct flbc_arr;
+struct flbc_obj;
+
 typedef struct flbc_val {
     uint8_t tag;               /* flbc_tag */
     uint32_t raw_len;          /* bytes at raw */
@@ -214,6 +217,8 @@ typedef struct flbc_val {
         int64_t i;
         double d;
         flbc_str s;
+        struct flbc_arr *arr;  /* FLBC_ARR built by the plugin (raw == NULL) */
+        struct flbc_obj *obj;  /* FLBC_MAP built by the plugin (raw == NULL) */
     } u;
 } flbc_val;
 
@@ -227,6 +232,22 @@ FLBC_API flbc_val flbc_val_bool(bool b);
 static inline bool flbc_val_is_num(flbc_val v)
 {
     return v.tag == FLBC_INT || v.tag == FLBC_FLOAT;
+}
+
+/* JavaScript truthiness of the unboxed kinds (NaN and -0 are falsy). */
+static inline bool flbc_num_truthy(double d)
+{
+    return d != 0 && d == d;
+}
+
+static inline bool flbc_val_is_nullish(flbc_val v)
+{
+    return v.tag == FLBC_UNDEF || v.tag == FLBC_NULL;
+}
+
+static inline bool flbc_val_is_object(flbc_val v)
+{
+    return v.tag == FLBC_NULL || v.tag == FLBC_ARR || v.tag == FLBC_MAP || v.tag == FLBC_OPAQUE;
 }
 
 /* Unboxing after the checker narrowed the type; a wrong tag gives the
@@ -419,6 +440,63 @@ FLBC_API bool flbc_json_to_mp(const char *text, size_t len, flbc_buf *out,
  */
 FLBC_API bool flbc_mp_to_json(const uint8_t *p, const uint8_t *end, flbc_buf *out, int flags);
 
+/* ------------------------------------------------------- arrays, objects */
+
+/* Arrays and objects the plugin builds or changes live in the arena, as
+ * flbc_val items. A value read from a record stays raw msgpack until the
+ * plugin needs it as an array (flbc_val_to_arr materializes a copy). */
+typedef struct flbc_arr {
+    flbc_val *items;
+    uint32_t len;
+    uint32_t cap;
+} flbc_arr;
+
+/* Keys in insertion order (JavaScript's order for non-integer keys). */
+typedef struct flbc_obj {
+    flbc_str *keys;
+    flbc_val *vals;
+    uint32_t len;
+    uint32_t cap;
+} flbc_obj;
+
+FLBC_API flbc_arr *flbc_arr_new(struct flbc_rt *rt, uint32_t cap);
+FLBC_API flbc_arr *flbc_arr_of(struct flbc_rt *rt, uint32_t n, const flbc_val *items);
+/* Element count; a NULL array (allocation failed) is empty. */
+FLBC_API uint32_t flbc_arr_len(const flbc_arr *a);
+FLBC_API flbc_val flbc_arr_get(const flbc_arr *a, uint32_t i);
+/* a[i] with a JavaScript number index: undefined unless 0 <= i < len. */
+FLBC_API flbc_val flbc_arr_at(const flbc_arr *a, double i);
+/* a[i] = v; growing the array fills the gap with undefined. */
+FLBC_API void flbc_arr_set(struct flbc_rt *rt, flbc_arr *a, double i, flbc_val v);
+FLBC_API double flbc_arr_push(struct flbc_rt *rt, flbc_arr *a, flbc_val v);
+FLBC_API flbc_val flbc_arr_pop(flbc_arr *a);
+/* Array.prototype.join: null and undefined elements print as "". */
+FLBC_API flbc_str flbc_arr_join(struct flbc_rt *rt, const flbc_arr *a, flbc_str sep);
+/* The record with the plugin's edits, as a map Value (arena copy). */
+FLBC_API flbc_val flbc_rec_to_val(struct flbc_rt *rt, flbc_rec *r);
+/* A record's keys, in JavaScript's order after the plugin's edits. */
+FLBC_API flbc_arr *flbc_rec_keys(struct flbc_rt *rt, flbc_rec *r);
+
+/* The array in v (a copy of a raw one), or an empty array. */
+FLBC_API flbc_arr *flbc_val_to_arr(struct flbc_rt *rt, flbc_val v);
+FLBC_API flbc_val flbc_val_arr(flbc_arr *a);
+FLBC_API bool flbc_val_is_array(flbc_val v);
+FLBC_API flbc_val flbc_obj_of(struct flbc_rt *rt, uint32_t n, const flbc_str *keys,
+                              const flbc_val *vals);
+/* v[key] for a map (raw or built), undefined otherwise or when absent. */
+FLBC_API flbc_val flbc_val_get(flbc_val v, flbc_str key);
+FLBC_API bool flbc_val_has(flbc_val v, flbc_str key);
+/* v[key] = x: a raw map is first copied into the arena. */
+FLBC_API void flbc_val_set(struct flbc_rt *rt, flbc_val *v, flbc_str key, flbc_val x);
+/* v[i] for an array value (raw or built). */
+FLBC_API flbc_val flbc_val_index(flbc_val v, double i);
+/* `length` of an array value (0 for anything else). */
+FLBC_API double flbc_val_length(flbc_val v);
+/* The next character of a for...of over s from *pos: one code point. */
+FLBC_API flbc_str flbc_str_next_char(flbc_str s, size_t *pos);
+/* JSON.stringify(v) (undefined for undefined, as JavaScript's). */
+FLBC_API flbc_str flbc_val_to_json(struct flbc_rt *rt, flbc_val v);
+
 /* ------------------------------------------------------- built-in library */
 
 /*
@@ -595,6 +673,13 @@ FLBC_API double flbc_time_parse(flbc_str s);
 
 /* console.log(...items) (flbc_console.c): one line on stdout. */
 FLBC_API void flbc_console_log(struct flbc_rt *rt, uint32_t n, const flbc_val *items);
+
+/* ------------------------------------------------------------- properties */
+
+/* Whether a property's raw text is a valid int / double (NULL: not given).
+ * Fluent Bit's config map would turn "12abc" into 12 without a word. */
+FLBC_API bool flbc_prop_is_int(const char *v);
+FLBC_API bool flbc_prop_is_double(const char *v);
 
 /* ------------------------------------------------------ regular expressions */
 
@@ -776,5 +861,16 @@ FLBC_API size_t flbc_re_split(struct flbc_rt *rt, const flbc_re_prog *re, flbc_s
  * count (0 means null in JS), (size_t) -1 when the arena is exhausted. */
 FLBC_API size_t flbc_re_match_all_text(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
                                        flbc_str **out);
+
+/* String and RegExp methods on Values (flbc_regex.c). */
+/* re.exec(s) and s.match(re) without g: the captures, or null. */
+FLBC_API flbc_val flbc_regex_exec(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s);
+/* s.match(re): with g every matched text (null when none), else exec(). */
+FLBC_API flbc_val flbc_regex_match(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s);
+/* s.search(re): the UTF-16 index of the first match, or -1. */
+FLBC_API double flbc_regex_search(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s);
+/* s.split(re, limit): NAN for an absent limit. */
+FLBC_API flbc_arr *flbc_regex_split(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                    double limit);
 
 #endif /* FLBC_H */

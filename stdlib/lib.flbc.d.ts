@@ -40,7 +40,40 @@ interface NewableFunction extends Function {}
 interface IArguments {}
 
 /** Regular expressions are not supported yet; the interface exists because tsc requires it. */
-interface RegExp {}
+/**
+ * A regular expression, compiled to C when flbc compiles the plugin (a DFA
+ * when it can be, a bounded backtracker for lookaround and backreferences).
+ * Write it as a literal, `/\d+/g`, or `new RegExp("literal", "flags")`.
+ * `lastIndex` does not persist between calls: each one starts at 0.
+ */
+interface RegExp {
+    /** Whether the pattern matches somewhere in `s`. */
+    test(s: string): boolean;
+    /** The first match: [whole, ...groups] (undefined for groups that did not take part), or null. */
+    exec(s: string): string[] | null;
+    /** The pattern's source text. */
+    readonly source: string;
+}
+
+interface RegExpConstructor {
+    /** A regular expression from a string literal pattern and flags. */
+    new (pattern: string, flags?: string): RegExp;
+}
+
+declare var RegExp: RegExpConstructor;
+
+interface String {
+    /** With `g`: every matched text, or null; without: like `re.exec(this)`. */
+    match(re: RegExp): string[] | null;
+    /** Replaces the first match (every match with `g`); `$1`, `$<name>`, `$&`, `$$` expand. */
+    replace(re: RegExp, replacement: string): string;
+    /** Replaces every match; the regex must have the `g` flag. */
+    replaceAll(re: RegExp, replacement: string): string;
+    /** Splits at each match; capture groups are kept between the pieces. */
+    split(re: RegExp, limit?: number): string[];
+    /** The index of the first match, or -1. */
+    search(re: RegExp): number;
+}
 
 /* ------------------------------------------------------------------------ */
 /* 2. String                                                                 */
@@ -135,7 +168,42 @@ interface Array<T> {
 
     /** The element at index `n`; `undefined` past the end (noUncheckedIndexedAccess). */
     [n: number]: T;
+
+    /** Appends the items; returns the new length. */
+    push(...items: T[]): number;
+    /** Removes and returns the last element (`undefined` when empty). */
+    pop(): T | undefined;
+    /** The elements as strings joined by `separator` (default ","); null and undefined print as "". */
+    join(separator?: string): string;
+
+    /* The callback methods below are compiled inline as loops: the callback
+     * must be written in the call, `xs.map((x) => x * 2)`. */
+
+    /** A new array of what `fn` returns for each element. */
+    map<U>(fn: (value: T, index: number) => U): U[];
+    /** The elements for which `fn` returns a truthy value. */
+    filter(fn: (value: T, index: number) => unknown): T[];
+    /** Calls `fn` for each element. */
+    forEach(fn: (value: T, index: number) => void): void;
+    /** Whether `fn` is truthy for some element (stops at the first). */
+    some(fn: (value: T, index: number) => unknown): boolean;
+    /** Whether `fn` is truthy for every element (stops at the first falsy). */
+    every(fn: (value: T, index: number) => unknown): boolean;
+    /** The first element for which `fn` is truthy, or `undefined`. */
+    find(fn: (value: T, index: number) => unknown): T | undefined;
+    /** The index of the first element for which `fn` is truthy, or -1. */
+    findIndex(fn: (value: T, index: number) => unknown): number;
+    /** Folds the elements into `initial` with `fn` (the initial value is required). */
+    reduce<U>(fn: (acc: U, value: T, index: number) => U, initial: U): U;
 }
+
+interface ArrayConstructor {
+    /** Whether `value` is an array: narrows a `Value` to `Value[]`. */
+    isArray(value: unknown): value is unknown[];
+}
+
+/** The `Array` namespace: only `Array.isArray`; arrays are written as literals. */
+declare var Array: ArrayConstructor;
 
 /** A read-only view of an array (`readonly T[]`): no element writes. */
 interface ReadonlyArray<T> {

@@ -29,6 +29,8 @@ const supportedExpressions = new Set<ts.SyntaxKind>([
   SK.ParenthesizedExpression,
   SK.TypeOfExpression,
   SK.DeleteExpression,
+  SK.RegularExpressionLiteral,
+  SK.ArrayLiteralExpression,
 ]);
 
 const supportedBinary = new Set<ts.SyntaxKind>([
@@ -294,6 +296,14 @@ class SubsetChecker {
           return;
         }
         break;
+      case SK.NewExpression: {
+        const n = e as ts.NewExpression;
+        if (ts.isIdentifier(n.expression) && n.expression.text === "RegExp") {
+          // Its arguments must be literals: the plugin stage says so if not.
+          return;
+        }
+        break;
+      }
       case SK.ArrayLiteralExpression:
         for (const el of (e as ts.ArrayLiteralExpression).elements) {
           if (ts.isSpreadElement(el) || ts.isOmittedExpression(el)) {
@@ -482,6 +492,8 @@ function isLiteral(e: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(x) && x.operator === SK.MinusToken) return ts.isNumericLiteral(x.operand);
   return (
     ts.isNumericLiteral(x) ||
+    ts.isRegularExpressionLiteral(x) ||
+    (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "RegExp") ||
     ts.isStringLiteral(x) ||
     ts.isNoSubstitutionTemplateLiteral(x) ||
     x.kind === SK.TrueKeyword ||

@@ -24,11 +24,9 @@ const statements = new Map<ts.SyntaxKind, [string, string]>([
 ]);
 
 const expressions = new Map<ts.SyntaxKind, [string, string]>([
-  [SK.ArrayLiteralExpression, ["An array literal", "Arrays are not in the first language slice."]],
-  [SK.ObjectLiteralExpression, ["An object literal", "Set record fields one by one: `record.a = 1;`."]],
+  [SK.ObjectLiteralExpression, ["An object literal here", "Write `{ key: value }` with plain keys."]],
   [SK.ArrowFunction, ["An arrow function here", "Declare a top-level function and call it."]],
   [SK.FunctionExpression, ["A function expression here", "Declare a top-level function and call it."]],
-  [SK.RegularExpressionLiteral, ["A regular expression", "Use startsWith, includes or slice for now."]],
   [SK.NewExpression, ["'new'", "Classes and constructors are outside the subset."]],
   [SK.ClassExpression, ["A class expression", "Use plain functions and keep state in ctx.state."]],
   [SK.SpreadElement, ["Spread", "Copy the fields one by one."]],

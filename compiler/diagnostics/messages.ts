@@ -78,7 +78,7 @@ export const messages = {
   },
   TopLevelConst: {
     code: 1109,
-    message: "A top-level constant must be a number, string or boolean literal.",
+    message: "A top-level constant must be a number, string, boolean or regular expression literal.",
     hint: "Compute other values inside a callback, or in `init` and keep them in `ctx.state`.",
   },
   UnsupportedCall: {
@@ -125,6 +125,17 @@ export const messages = {
     code: 1118,
     message: "`init` must return an object literal of numbers, strings and booleans.",
     hint: "Write `init(config) { return { count: 0, last: \"\" }; }`.",
+  },
+
+  RegexSyntax: {
+    code: 1119,
+    message: "Invalid regular expression: {0}.",
+    hint: "flbc compiles regular expressions with JavaScript's syntax; fix the pattern at the marked position.",
+  },
+  RegexNotLiteral: {
+    code: 1120,
+    message: "A RegExp must be a literal, or `new RegExp(\"pattern\", \"flags\")` with string literals.",
+    hint: "flbc compiles every regular expression ahead of time: write `/pattern/flags`.",
   },
 
   // 1200-1299: the plugin definition

@@ -10,6 +10,7 @@ export type Kind =
   | "val" // flbc_val (dynamic Value)
   | "rec" // flbc_rec * (the record being processed)
   | "arr" // flbc_arr * (an array the plugin holds)
+  | "re" // const flbc_re_prog * (a regex compiled with the plugin)
   | "int" // C int (status codes, config ints)
   | "void";
 
@@ -20,6 +21,7 @@ export const cTypeOfKind: Record<Kind, string> = {
   val: "flbc_val",
   rec: "flbc_rec *",
   arr: "flbc_arr *",
+  re: "const flbc_re_prog *",
   int: "int",
   void: "void",
 };

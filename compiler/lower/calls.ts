@@ -5,6 +5,7 @@ import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind } from "../ir/ir.js";
 import { arrayMethods, globalFunctions, logLevels, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
 import { inlineArrayCallback, isCallbackMethod } from "./callbacks.js";
+import { isRegexMethod, regexMethod } from "./regex.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
@@ -68,6 +69,10 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   }
   const recv = lowerExpression(f, base);
   if (recv.kind === "arr" && isCallbackMethod(method)) return inlineArrayCallback(f, c, method, recv.e);
+  if (recv.kind === "re" || (recv.kind === "str" && isRegexMethod(f, c, method))) {
+    const r = regexMethod(f, c, method, recv);
+    if (r !== undefined) return r;
+  }
   const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : undefined;
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);

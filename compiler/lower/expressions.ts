@@ -5,6 +5,7 @@ import { ts } from "@ts-morph/bootstrap";
 import type { BinaryOp, Expr, Kind } from "../ir/ir.js";
 import { staticConstants } from "./builtins.js";
 import { isGlobal, lowerCall } from "./calls.js";
+import { regexConstant } from "./regex.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
 import { isPure, truthy } from "./kinds.js";
@@ -57,6 +58,11 @@ export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
       return lowerCall(f, e as ts.CallExpression);
     case SK.ArrayLiteralExpression:
       return arrayLiteral(f, e as ts.ArrayLiteralExpression);
+    case SK.RegularExpressionLiteral:
+    case SK.NewExpression: {
+      const re = regexConstant(f.scope, e as ts.RegularExpressionLiteral | ts.NewExpression);
+      return re === undefined ? { e: num(0), kind: "num" } : { e: re, kind: "re" };
+    }
     case SK.ObjectLiteralExpression:
       return objectLiteral(f, e as ts.ObjectLiteralExpression);
     case SK.BinaryExpression:

@@ -367,6 +367,10 @@ export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
   if (scope.isRecordType(t)) return "rec";
   const checker = scope.loaded.checker;
   if (checker.isArrayType(t) || checker.isTupleType(t)) return "arr";
+  const sym = t.getSymbol();
+  if (sym?.getName() === "RegExp" && (sym.getDeclarations() ?? []).some((d) => d.getSourceFile().fileName.endsWith("lib.flbc.d.ts"))) {
+    return "re";
+  }
   const F = ts.TypeFlags;
   const parts = t.isUnion() ? t.types : [t];
   if (parts.every((p) => (p.flags & F.NumberLike) !== 0)) return "num";
@@ -396,7 +400,7 @@ export function zeroOf(kind: Kind): Expr | undefined {
 }
 
 function kindName(kind: Kind): string {
-  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", int: "an integer", void: "nothing" }[kind];
+  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", int: "an integer", void: "nothing" }[kind];
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

@@ -8,6 +8,7 @@ import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
+import { regexConstant } from "./regex.js";
 import { NameTable } from "./names.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
@@ -30,6 +31,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
   for (const n of ["config_map", "plugin_log", "on_init", "on_filter", "on_exit"]) globalNames.reserve(n);
+  // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
+  globalNames.reserve("re");
   for (const cb of ["init", "filter", "exit"]) globalNames.reserve(`cb_${model.name}_${cb}`);
   globalNames.reserve(`${model.kind}_${model.name}_plugin`);
 
@@ -48,6 +51,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     state: new Map(),
     isRecordType: (t) => isApiType(loaded, t, "LogRecord"),
     sourceName: opts.sourceName,
+    regexes: new Map(),
+    regexCode: [],
   };
   const init = model.callbacks.get("init");
   const state = init === undefined ? [] : stateFields(scope, init);
@@ -88,7 +93,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     config,
     state,
     functions,
-    regexCode: [],
+    regexCode: scope.regexCode,
     callbacks,
   };
 }
@@ -156,6 +161,9 @@ function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
       value = { expr: { k: "num", value: -Number(e.operand.text) }, kind: "num" };
     } else if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) {
       value = { expr: { k: "bool", value: e.kind === ts.SyntaxKind.TrueKeyword }, kind: "bool" };
+    } else if (ts.isRegularExpressionLiteral(e) || ts.isNewExpression(e)) {
+      const re = regexConstant(scope, e);
+      if (re !== undefined) value = { expr: re, kind: "re" };
     }
     if (sym !== undefined && value !== undefined) scope.globals.set(sym, { k: "const", ...value });
   }

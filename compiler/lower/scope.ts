@@ -40,6 +40,9 @@ export interface PluginScope {
   isRecordType(t: ts.Type): boolean;
   /** Source path for the banner and #line. */
   sourceName: string;
+  /** Compiled regexes by `/pattern/flags`: their C name; code in source order. */
+  regexes: Map<string, string>;
+  regexCode: string[];
 }
 
 /** Which callback a function body is, which decides what `return` means. */
