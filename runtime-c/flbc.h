@@ -758,16 +758,17 @@ typedef struct flbc_re_set {
     uint32_t nranges;          /* pairs */
 } flbc_re_set;
 
-/* A DFA over unit classes; state 0 fails, state 1 has matched. */
+/* A DFA over unit classes. States are row offsets (state number times
+ * nclasses): 0 has failed, nclasses has matched. */
 typedef struct flbc_re_dfa {
     const uint8_t *ascii;      /* class of each ASCII unit */
     const uint32_t *run_start; /* non-ASCII runs, ascending, run_start[0] = 0x80 */
     const uint8_t *run_class;
     uint32_t nruns;
     uint16_t nclasses;
-    const uint16_t *next;      /* [state * nclasses + class] */
-    const uint8_t *eof;        /* a match ends at the end of the input */
-    uint16_t init[4];          /* by the unit before the start: edge, word,
+    const uint16_t *next;      /* [row + class]: the next row */
+    const uint8_t *eof;        /* [state number]: a match ends at the end */
+    uint16_t init[4];          /* start rows by the unit before the start: edge, word,
                                   line terminator, other */
     bool uses_ctx;             /* init[] differ: look at the unit before */
 } flbc_re_dfa;

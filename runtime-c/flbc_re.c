@@ -184,30 +184,33 @@ FLBC_API unsigned flbc_re_dfa_class(const flbc_re_dfa *d, uint32_t u)
     return d->run_class[lo];
 }
 
-/* Runs d from byte i; true as soon as a match has ended. */
+/* Runs d from byte i (state is a row offset); true as soon as a match has
+ * ended. Rows 0 (failed) and nclasses (matched) are the only ones <= nclasses. */
 FLBC_API bool flbc_re_dfa_run(const flbc_re_dfa *d, const uint8_t *s, size_t len, size_t i,
                               unsigned state, bool unicode)
 {
     const uint16_t *next = d->next;
-    unsigned nclasses = d->nclasses;
+    const uint8_t *ascii = d->ascii;
+    unsigned done = d->nclasses;
+    const uint8_t *p = s + i;
+    const uint8_t *end = s + len;
 
-    while (i < len) {
-        unsigned cls;
-        if (s[i] < 0x80) {
-            cls = d->ascii[s[i]];
-            i++;
+    while (p < end) {
+        if (flbc_likely(*p < 0x80)) {
+            state = next[state + ascii[*p]];
+            p++;
         }
         else {
             uint32_t u;
-            i = flbc_re_unit_at(s, len, i, unicode, &u);
-            cls = flbc_re_dfa_class(d, u);
+            size_t at = flbc_re_unit_at(s, len, (size_t) (p - s), unicode, &u);
+            state = next[state + flbc_re_dfa_class(d, u)];
+            p = s + at;
         }
-        state = next[state * nclasses + cls];
-        if (state <= 1) {
-            return state == 1;
+        if (state <= done) {
+            return state != 0;
         }
     }
-    return d->eof[state] != 0;
+    return d->eof[state / done] != 0;
 }
 
 /* The next position >= from where the literal prefix occurs, or len + 1:
@@ -906,6 +909,14 @@ FLBC_API bool flbc_re_exec_last(flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
         if (start > s.len) {
             *last_index = 0;
             return false;
+        }
+        /* With u, an index inside a surrogate pair means its code point. */
+        if ((re->flags & FLBC_RE_UNICODE) && start < s.len && start >= 2 &&
+            ((const uint8_t *) s.ptr)[start - 2] >= 0xF0) {
+            uint32_t u;
+            if (flbc_re_unit_at((const uint8_t *) s.ptr, s.len, start - 2, true, &u) == start + 2) {
+                start -= 2;
+            }
         }
     }
     if (!flbc_re_exec(rt, re, s, start, m)) {

@@ -141,7 +141,8 @@ export function buildDfa(
   const next: number[][] = [new Array(classes.count).fill(DEAD), new Array(classes.count).fill(MATCH)];
   const eofMatch: boolean[] = [false, true];
   for (let i = 0; i < todo.length; i++) {
-    if (todo.length > MAX_DFA_STATES) return undefined;
+    // Row offsets (state * classes) must fit the uint16 table.
+    if (todo.length > MAX_DFA_STATES || (todo.length + 2) * classes.count > 0xffff) return undefined;
     const { set, prev } = todo[i]!;
     const row: number[] = [];
     const byCtx = new Map<Ctx, { states: number[]; accept: boolean }>();

@@ -123,15 +123,18 @@ function emitDfa(n: string, kind: string, d: Dfa, c: Classes, what: string): str
   const name = `${n}_${kind}`;
   const out: string[] = [];
   const firstHigh = c.starts.findIndex((s) => s >= 128);
-  out.push(`/* DFA, ${what}: state 0 fails, state 1 has matched. */`);
+  const row = (state: number) => state * c.count;
+  out.push(`/* DFA, ${what}. Entries are row offsets (state * ${c.count}); state 0 has failed, */`);
+  out.push(`/* state 1 has matched. */`);
   out.push(`static const uint16_t ${name}_next[${d.next.length}][${c.count}] = {`);
-  d.next.forEach((row, i) => {
-    out.push(`    /* ${i}: ${commentText(d.members[i]!)} */`);
-    if (row.length <= 16) {
-      out.push(`    {${row.join(", ")}},`);
+  d.next.forEach((cells, i) => {
+    out.push(`    /* ${i} (row ${row(i)}): ${commentText(d.members[i]!)} */`);
+    const text = cells.map((x) => String(row(x)));
+    if (text.length <= 16) {
+      out.push(`    {${text.join(", ")}},`);
     } else {
       out.push(`    {`);
-      out.push(...wrap(row.map(String), 16).map((l) => `    ${l}`));
+      out.push(...wrap(text, 16).map((l) => `    ${l}`));
       out.push(`    },`);
     }
   });
@@ -147,7 +150,7 @@ function emitDfa(n: string, kind: string, d: Dfa, c: Classes, what: string): str
   out.push(`    .nclasses = ${c.count},`);
   out.push(`    .next = &${name}_next[0][0],`);
   out.push(`    .eof = ${name}_eof,`);
-  out.push(`    .init = { ${d.init.join(", ")} },`);
+  out.push(`    .init = { ${d.init.map(row).join(", ")} },`);
   out.push(`    .uses_ctx = ${d.init.some((x) => x !== d.init[0])},`);
   out.push(`};`);
   return out;
