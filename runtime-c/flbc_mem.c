@@ -161,6 +161,14 @@ FLBC_API void flbc_arena_restore(flbc_arena *a, flbc_arena_mark m)
         a->blocks = b->next;
         FLBC_FREE(b);
     }
+    if (a->blocks == NULL) {
+        /* The mark's block is gone (a reset in between): never point into
+         * freed memory, start over empty. */
+        a->cur = NULL;
+        a->end = NULL;
+        a->used = 0;
+        return;
+    }
     a->cur = m.cur;
     a->end = m.end;
     a->used = m.used;

@@ -112,6 +112,23 @@ static void test_arena(void)
     flbc_arena_restore(&a, m);
     CHECK(a.used == m.used && a.blocks == m.blocks && a.blocks->next == NULL);
     CHECK(flbc_alloc(&a, 1) != NULL);
+    /* A mark whose block a reset freed restores to an empty arena. */
+    {
+        flbc_arena b = { 0 };
+        flbc_arena_mark mb;
+        int k;
+
+        CHECK(flbc_alloc(&b, 8) != NULL);
+        mb = flbc_arena_save(&b);
+        for (k = 0; k < 3; k++) {
+            CHECK(flbc_alloc(&b, FLBC_ARENA_BLOCK) != NULL);
+        }
+        flbc_arena_reset(&b);                      /* keeps the largest block */
+        flbc_arena_restore(&b, mb);
+        CHECK(b.used == 0 && b.cur == NULL && b.blocks == NULL);
+        CHECK(flbc_alloc(&b, 8) != NULL);
+        flbc_arena_free(&b);
+    }
     /* A reset keeps one block, so the next allocation needs no malloc. */
     flbc_arena_reset(&a);
     CHECK(a.blocks != NULL && a.used == 0);
