@@ -170,6 +170,10 @@ test("lastIndex, split limits, function replacers, match with g, named groups", 
     li = 99;
     ok = flbc_re_exec_last(&rt, &re_g, ${S("a1")}, &li, &m);
     printf("past %d %.0f\\n", ok, li);
+    /* u: lastIndex inside a surrogate pair means that code point. */
+    li = 1;
+    ok = flbc_re_exec_last(&rt, &re_dot_u, ${S("😀a")}, &li, &m);
+    printf("mid %d %.0f %.0f\\n", ok, flbc_re_u16_index(${S("😀a")}, (size_t) m.span[0]), li);
     n = flbc_re_split(&rt, &re_comma, ${S("a,b,,c")}, 2, &parts);
     printf("split %zu", n);
     for (i = 0; i < n; i++) printf(" %.*s", (int) parts[i].u.s.len, parts[i].u.s.ptr);
@@ -199,7 +203,7 @@ static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, vo
 }
 `;
   const out = runProgram(
-    { re_g: ["\\d+", "g"], re_y: ["ab", "y"], re_comma: [",", ""], re_named: ["(?<year>\\d{4})-(?<month>\\d\\d)", ""] },
+    { re_g: ["\\d+", "g"], re_dot_u: [".", "gu"], re_y: ["ab", "y"], re_comma: [",", ""], re_named: ["(?<year>\\d{4})-(?<month>\\d\\d)", ""] },
     body,
     process.env.CC ?? "cc",
     helper,
@@ -216,6 +220,10 @@ static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, vo
   log += `y ${Number(y.test("xab"))} ${y.lastIndex}\n`;
   g.lastIndex = 99;
   log += `past ${Number(g.exec("a1") !== null)} ${g.lastIndex}\n`;
+  const du = /./gu;
+  du.lastIndex = 1;
+  const dm = du.exec("😀a")!;
+  log += `mid 1 ${dm.index} ${du.lastIndex}\n`;
   const sp = "a,b,,c".split(/,/, 2);
   log += `split ${sp.length} ${sp.join(" ")}\n`;
   const mt = "a1 é22 😀333".match(/\d+/g)!;
