@@ -648,6 +648,46 @@ static uint32_t flbc_str_lower_cp(uint32_t c)
     return flbc_str_lower_more(c);
 }
 
+/* Upper case mappings to several code points (Unicode SpecialCasing,
+ * unconditional ones of the blocks above plus the Latin and Armenian
+ * ligatures). */
+static const struct {
+    uint16_t cp;
+    uint8_t n;
+    uint16_t to[3];
+} flbc_str_upper_special[] = {
+    { 0x00df, 2, { 'S', 'S' } },            { 0x0149, 2, { 0x02bc, 'N' } },
+    { 0x01f0, 2, { 'J', 0x030c } },         { 0x0390, 3, { 0x0399, 0x0308, 0x0301 } },
+    { 0x03b0, 3, { 0x03a5, 0x0308, 0x0301 } }, { 0x0587, 2, { 0x0535, 0x0552 } },
+    { 0x1e96, 2, { 'H', 0x0331 } },         { 0x1e97, 2, { 'T', 0x0308 } },
+    { 0x1e98, 2, { 'W', 0x030a } },         { 0x1e99, 2, { 'Y', 0x030a } },
+    { 0x1e9a, 2, { 'A', 0x02be } },         { 0xfb00, 2, { 'F', 'F' } },
+    { 0xfb01, 2, { 'F', 'I' } },            { 0xfb02, 2, { 'F', 'L' } },
+    { 0xfb03, 3, { 'F', 'F', 'I' } },       { 0xfb04, 3, { 'F', 'F', 'L' } },
+    { 0xfb05, 2, { 'S', 'T' } },            { 0xfb06, 2, { 'S', 'T' } },
+    { 0xfb13, 2, { 0x0544, 0x0546 } },      { 0xfb14, 2, { 0x0544, 0x0535 } },
+    { 0xfb15, 2, { 0x0544, 0x053b } },      { 0xfb16, 2, { 0x054e, 0x0546 } },
+    { 0xfb17, 2, { 0x0544, 0x053d } },
+};
+
+/* Writes the several-code-point upper case of cp, if it has one. */
+static size_t flbc_str_upper_expand(uint32_t cp, uint8_t *out)
+{
+    size_t i;
+    size_t j;
+    size_t n = 0;
+
+    for (i = 0; i < sizeof(flbc_str_upper_special) / sizeof(flbc_str_upper_special[0]); i++) {
+        if (flbc_str_upper_special[i].cp == cp) {
+            for (j = 0; j < flbc_str_upper_special[i].n; j++) {
+                n += flbc_str_utf8_put(flbc_str_upper_special[i].to[j], out + n);
+            }
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* A letter with case in the blocks above (for the final sigma rule). */
 static bool flbc_str_cased(uint32_t c)
 {
@@ -695,8 +735,12 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
     if (i == s.len) {
         return s;
     }
-    /* Worst growth is 2 bytes to 3 (U+0130 -> "i\u0307"). */
-    out = flbc_alloc(&rt->arena, s.len + s.len / 2 + 1);
+    /* Worst growth is 2 bytes to 6 (U+0390 -> three 2-byte code points). */
+    if (s.len > (SIZE_MAX - 1) / 3) {
+        rt->arena.failed = true;
+        return FLBC_STR_EMPTY;
+    }
+    out = flbc_alloc(&rt->arena, 3 * s.len + 1);
     if (out == NULL) {
         return FLBC_STR_EMPTY;
     }
@@ -714,9 +758,8 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
             i++;
             continue;
         }
-        if (upper && cp == 0xdf) {
-            out[n++] = 'S';                  /* the one expansion we support */
-            out[n++] = 'S';
+        if (upper && cp >= 0xdf && (m = (uint32_t) flbc_str_upper_expand(cp, out + n)) > 0) {
+            n += m;                          /* e.g. "\u00df" -> "SS" */
         }
         else if (!upper && cp == 0x130) {
             out[n++] = 'i';

@@ -6,6 +6,10 @@
  * Expected JavaScript results come from tables.h (gen_tables.mjs) or were
  * checked with `node -e` when written.
  */
+/* As in a plugin build: Fluent Bit's headers (and the local host's) turn on
+ * the POSIX/BSD declarations (clock_gettime, gethostname) that a few
+ * runtime files use, before any libc header. */
+#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +323,10 @@ static void test_str(void)
     CHECK_STR(flbc_str_to_lower(&rt, s),
               "\xd5\xa1 \xd5\xa1 \xe1\xb8\x81 \xe1\xb8\x81 \xef\xbd\x81 \xef\xbd\x81 "
               "\xe2\x93\x90 \xe2\x93\x90 \xe2\xb0\xb0 \xe2\xb0\xb0 \xd4\x81 \xd4\x81 \xc3\x9f");
+    /* Expansions: "ŉ ΐ ﬃ և ẖ ǰ ß".toUpperCase() */
+    s = S("\xc5\x89 \xce\x90 \xef\xac\x83 \xd6\x87 \xe1\xba\x96 \xc7\xb0 \xc3\x9f");
+    CHECK_STR(flbc_str_to_upper(&rt, s),
+              "\xca\xbc" "N \xce\x99\xcc\x88\xcc\x81 FFI \xd4\xb5\xd5\x92 H\xcc\xb1 J\xcc\x8c SS");
     CHECK_STR(flbc_str_to_lower(&rt, S("A\xff" "B")), "a\xff" "b");
     s = S("already lower");
     CHECK(flbc_str_to_lower(&rt, s).ptr == s.ptr);       /* no copy */
