@@ -19,7 +19,7 @@ import { compileFile } from "../../compiler/compile.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
 import type { ConfigEntry, Unit } from "../../compiler/ir/ir.js";
 import { buildHost, runHost } from "../../compiler/toolchain/index.js";
-import { forms, parseRecords, plainLog, runFluentBit, writePipeline } from "./pipeline.js";
+import { forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, writePipeline } from "./pipeline.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const { FLB_SRC, FLB_BIN, FLB_BUILD } = process.env;
@@ -107,7 +107,7 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
         });
         const run = await runFluentBit(flbBin, pipeline.args);
         t.is(run.code, 0, plainLog(run.stderr));
-        t.deepEqual(parseRecords(run.stdout), parseRecords(host.stdout.toString("utf8")));
+        t.deepEqual(parseFluentBitRecords(run.stdout), parseRecords(host.stdout.toString("utf8")));
         t.notRegex(plainLog(run.stderr), /\[(error|warn)\]/);
       });
     }

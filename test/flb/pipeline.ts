@@ -125,24 +125,26 @@ export function plainLog(text: string): string {
   return text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
-/**
- * JSON lines -> values, with lone UTF-16 surrogates removed from strings:
- * a plugin's JS string semantics can produce one (slicing an emoji in two),
- * which the plugin stores as its WTF-8 bytes in the record, as the host
- * does; the host prints it as \udXXX, Fluent Bit's JSON writer drops the
- * bytes. The records are the same; only the printers differ.
- */
+/** JSON lines (the local host's output) -> values. */
 export function parseRecords(text: string): unknown[] {
-  const clean = (v: unknown): unknown => {
-    if (typeof v === "string") return v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
-    if (Array.isArray(v)) return v.map(clean);
-    if (v !== null && typeof v === "object") {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k) as string, clean(x)]));
-    }
-    return v;
-  };
   return text
     .split("\n")
     .filter((l) => l.trim() !== "")
-    .map((l) => clean(JSON.parse(l)));
+    .map((l) => JSON.parse(l) as unknown);
+}
+
+/**
+ * Fluent Bit's stdout JSON lines -> values, as the host would print them. A
+ * plugin's JS string semantics can produce a lone UTF-16 surrogate (slicing
+ * an emoji in two), which it stores in the record as its 3 WTF-8 bytes
+ * (ED A0 BD for \ud83d), as the host does. The host prints it as \ud83d;
+ * Fluent Bit's JSON writer prints each byte of invalid UTF-8 as the private
+ * use character U+E0xx. Turning those triples back into the surrogate
+ * compares the records byte for byte.
+ */
+export function parseFluentBitRecords(text: string): unknown[] {
+  const surrogate = /\ue0ed([\ue0a0-\ue0bf])([\ue080-\ue0bf])/g;
+  const restore = (_: string, b1: string, b2: string): string =>
+    String.fromCharCode(0xd000 | ((b1.charCodeAt(0) & 0x3f) << 6) | (b2.charCodeAt(0) & 0x3f));
+  return parseRecords(text.replace(surrogate, restore));
 }
