@@ -50,43 +50,55 @@ static int64_t flbc_rec_newest_edit(const flbc_rec *r, flbc_str key)
     return -1;
 }
 
+/*
+ * Reads the key at p: returns the position after it, with *key set and
+ * true in *is_str for a string key; NULL when malformed. Keys are nearly
+ * always fixstr or str8, read in place without decoding a value.
+ */
+static inline const uint8_t *flbc_rec_key(const uint8_t *p, const uint8_t *end, flbc_str *key,
+                                          bool *is_str)
+{
+    flbc_val kv;
+    size_t n;
+
+    if (p < end && p[0] >= 0xa0 && p[0] <= 0xbf) {
+        n = p[0] & 0x1f;
+        p += 1;
+    }
+    else if (p + 1 < end && p[0] == 0xd9) {
+        n = p[1];
+        p += 2;
+    }
+    else {
+        p = flbc_mp_read(p, end, &kv);
+        *is_str = kv.tag == FLBC_STR;
+        *key = kv.u.s;
+        return p;
+    }
+    if (n > (size_t) (end - p)) {
+        return NULL;
+    }
+    key->ptr = (const char *) p;
+    key->len = n;
+    *is_str = true;
+    return p + n;
+}
+
 /* The first pair of the original map whose key is key. */
 static bool flbc_rec_find(const flbc_rec *r, flbc_str key, flbc_val *val)
 {
     const uint8_t *p = r->pairs;
     const uint8_t *end = r->map_end;
-    const uint8_t *k;
-    size_t klen;
-    flbc_val kv;
+    flbc_str k = FLBC_STR_EMPTY;
+    bool is_str = false;
     uint32_t i;
 
     for (i = 0; p != NULL && i < r->count; i++) {
-        /* Keys are nearly always fixstr or str8: compare them in place
-         * rather than decoding a value for each. */
-        if (p < end && p[0] >= 0xa0 && p[0] <= 0xbf) {
-            k = p + 1;
-            klen = p[0] & 0x1f;
-        }
-        else if (p + 1 < end && p[0] == 0xd9) {
-            k = p + 2;
-            klen = p[1];
-        }
-        else {
-            p = flbc_mp_read(p, end, &kv);
-            if (p == NULL) {
-                break;
-            }
-            if (kv.tag == FLBC_STR && flbc_str_eq(kv.u.s, key)) {
-                return flbc_mp_read(p, end, val) != NULL;
-            }
-            p = flbc_mp_skip(p, end);
-            continue;
-        }
-        if (klen > (size_t) (end - k)) {
+        p = flbc_rec_key(p, end, &k, &is_str);
+        if (p == NULL) {
             break;
         }
-        p = k + klen;
-        if (klen == key.len && memcmp(k, key.ptr, klen) == 0) {
+        if (is_str && flbc_str_eq(k, key)) {
             return flbc_mp_read(p, end, val) != NULL;
         }
         p = flbc_mp_skip(p, end);
@@ -180,15 +192,15 @@ enum {
     FLBC_REC_SKIP = -2           /* deleted, or a later duplicate of an edited key */
 };
 
-static int64_t flbc_rec_pair_action(const flbc_rec *r, flbc_val k, uint8_t *seen)
+static int64_t flbc_rec_pair_action(const flbc_rec *r, flbc_str k, bool is_str, uint8_t *seen)
 {
     uint32_t i;
 
-    if (k.tag != FLBC_STR) {
+    if (!is_str) {
         return FLBC_REC_KEEP;
     }
     for (i = 0; i < r->n_edits; i++) {
-        if (flbc_str_eq(r->edits[i].key, k.u.s)) {
+        if (flbc_str_eq(r->edits[i].key, k)) {
             break;
         }
     }
@@ -214,19 +226,20 @@ static int64_t flbc_rec_walk(const flbc_rec *r, uint8_t *seen, flbc_buf *out)
     const uint8_t *key_start;
     const uint8_t *val_start;
     const uint8_t *run = NULL;               /* start of untouched bytes */
-    flbc_val k;
+    flbc_str k = FLBC_STR_EMPTY;
+    bool is_str = false;
     int64_t action;
     int64_t written = 0;
     uint32_t i;
 
     for (i = 0; i < r->count; i++) {
         key_start = p;
-        val_start = flbc_mp_read(p, end, &k);
+        val_start = flbc_rec_key(p, end, &k, &is_str);
         p = flbc_mp_skip(val_start, end);
         if (p == NULL) {
             return -1;
         }
-        action = flbc_rec_pair_action(r, k, seen);
+        action = flbc_rec_pair_action(r, k, is_str, seen);
         if (action == FLBC_REC_KEEP) {
             if (run == NULL) {
                 run = key_start;
