@@ -19,7 +19,7 @@ import { compileFile } from "../../compiler/compile.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
 import type { ConfigEntry, Unit } from "../../compiler/ir/ir.js";
 import { buildHost, runHost } from "../../compiler/toolchain/index.js";
-import { forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, writePipeline } from "./pipeline.js";
+import { forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, tag, writePipeline } from "./pipeline.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const { FLB_SRC, FLB_BIN, FLB_BUILD } = process.env;
@@ -96,7 +96,8 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
           return;
         }
         const input = fs.readFileSync(records, "utf8");
-        const host = await runHost(hostBinary, Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`]), input);
+        const hostArgs = ["--tag", tag, ...Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`])];
+        const host = await runHost(hostBinary, hostArgs, input);
         t.is(host.code, 0, host.stderr);
         const pipeline = writePipeline(form, {
           dir: path.join(dir, form),

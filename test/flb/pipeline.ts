@@ -11,6 +11,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+/** The records' tag in every pipeline (the host must be given the same). */
+export const tag = "sample";
+
 export type Form = "filter" | "input-processor" | "output-processor" | "classic";
 export const forms: Form[] = ["filter", "input-processor", "output-processor", "classic"];
 
@@ -56,7 +59,7 @@ export function writePipeline(form: Form, p: PipelineInput): Pipeline {
     "      read_from_head: true",
     "      exit_on_eof: true",
     "      parser: json",
-    "      tag: sample",
+    `      tag: ${tag}`,
     ...(form === "input-processor" ? ["      processors:", "        logs:", ...unit("          ")] : []),
     ...(form === "filter" ? ["  filters:", ...unit("    ")] : []),
     "  outputs:",
@@ -84,7 +87,7 @@ function writeClassic(p: PipelineInput): Pipeline {
     configFile,
     `[SERVICE]\n    Flush        0.2\n    Grace        1\n    Plugins_File ${pluginsFile}\n    Parsers_File ${parsersFile}\n\n` +
       `[INPUT]\n    Name           tail\n    Path           ${p.records}\n    Read_From_Head true\n` +
-      `    Exit_On_Eof    true\n    Parser         json\n    Tag            sample\n\n` +
+      `    Exit_On_Eof    true\n    Parser         json\n    Tag            ${tag}\n\n` +
       `[FILTER]\n    Name  ${p.name}\n    Match *\n${props}\n` +
       `[OUTPUT]\n    Name          stdout\n    Match         *\n    Format        json_lines\n    json_date_key false\n`,
   );
