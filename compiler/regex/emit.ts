@@ -89,7 +89,10 @@ export function emitRegex(p: RegexParts): string {
 
 function emitClasses(n: string, c: Classes): string[] {
   const out: string[] = [];
-  out.push(`/* Unit classes: ${c.sample.map((s, i) => `${i} ${commentText(unitName(s))}..`).join(", ")} */`);
+  // One line per few classes: "class: first unit of the class".
+  const names = c.sample.map((s, i) => `${i} ${commentText(unitName(s))}..`);
+  out.push(`/* Unit classes (each named by its first unit): */`);
+  for (let i = 0; i < names.length; i += 8) out.push(`/*   ${names.slice(i, i + 8).join(", ")} */`);
   const ascii: number[] = [];
   for (let b = 0; b < 128; b++) ascii.push(classAt(c, b));
   out.push(`static const uint8_t ${n}_ascii[128] = {`);
@@ -179,7 +182,8 @@ function emitProgram(n: string, prog: Program): string[] {
       const bits = asciiBits(s).map((w) => `0x${w.toString(16).padStart(8, "0")}`).join(", ");
       const high = highRanges(s);
       const ranges = high.length ? `${n}_set${i}, ${high.length / 2}` : "NULL, 0";
-      out.push(`    { { ${bits} }, ${ranges} }, /* ${i}: ${commentText(describe(s))} */`);
+      out.push(`    /* ${i}: ${commentText(describe(s))} */`);
+      out.push(`    { { ${bits} }, ${ranges} },`);
     });
     out.push(`};`);
   }
@@ -257,17 +261,13 @@ export function cString(s: string): string {
 
 function cBytes(bytes: number[]): string {
   let out = '"';
-  let lastOctal = false;
+  let prev = -1;
   for (const b of bytes) {
-    const ch = String.fromCharCode(b);
-    if (b === 0x22 || b === 0x5c) out += "\\" + ch;
-    else if (b >= 0x20 && b < 0x7f && !(b === 0x3f) && !(lastOctal && b >= 0x30 && b <= 0x37)) out += ch;
-    else {
-      out += "\\" + b.toString(8).padStart(3, "0");
-      lastOctal = true;
-      continue;
-    }
-    lastOctal = false;
+    if (b === 0x22 || b === 0x5c) out += "\\" + String.fromCharCode(b);
+    else if (b === 0x3f && prev === 0x3f) out += "\\?"; // no trigraphs
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += "\\" + b.toString(8).padStart(3, "0"); // always 3 digits: unambiguous
+    prev = b;
   }
   return out + '"';
 }
