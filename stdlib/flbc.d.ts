@@ -165,6 +165,34 @@ export interface OptionalKinds {
 export function optional<K extends keyof OptionalKinds>(kind: K): OptionalKinds[K] | undefined;
 
 /* ------------------------------------------------------------------------ */
+/* Time                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Text of a time given in seconds since the epoch (fractional, like
+ * `ctx.time`), in UTC:
+ * - `"iso"` (default): ISO 8601 with milliseconds, as `Date.toISOString`
+ *   prints it: `"2024-01-02T03:04:05.123Z"` (sub-millisecond digits are cut);
+ * - `"epoch"`: whole seconds, `"1704164645"`;
+ * - `"epoch_ms"`: whole milliseconds, `"1704164645123"`.
+ *
+ * `"Invalid Date"` when `seconds` is NaN, infinite or beyond JavaScript's
+ * date range.
+ * @example formatTime(ctx.time) // "2024-01-02T03:04:05.123Z"
+ */
+export function formatTime(seconds: number, format?: "iso" | "epoch" | "epoch_ms"): string;
+
+/**
+ * Seconds since the epoch (fractional, to the nanosecond) of an ISO 8601
+ * time, or NaN when `text` is not one. Accepted: `YYYY-MM-DD`, optionally
+ * followed by `T` (or a space) and `HH:MM`, `:SS`, a fraction (`.` or `,`,
+ * up to 9 digits count) and a zone `Z`, `+HH:MM`, `+HHMM` or `+HH` (no zone
+ * means UTC).
+ * @example parseTime("2024-01-02T03:04:05.5+01:00") // 1704161045.5
+ */
+export function parseTime(text: string): number;
+
+/* ------------------------------------------------------------------------ */
 /* Contexts                                                                 */
 /* ------------------------------------------------------------------------ */
 

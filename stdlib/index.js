@@ -3,7 +3,7 @@
 // frozen descriptor; engines (compiler/engine/) run it. The compiled C must
 // behave like this.
 
-import { ConfigMarker, OPTIONAL_KINDS, configEntry, parseSize, parseTime } from "./config.js";
+import { ConfigMarker, OPTIONAL_KINDS, configEntry, parseSize, parseTime as parseDuration } from "./config.js";
 
 /**
  * @typedef {import("./config.js").ConfigEntry} ConfigEntry
@@ -143,7 +143,7 @@ export function size(value) {
  * @param {string} value
  */
 export function time(value) {
-    const seconds = typeof value === "string" ? parseTime(value) : undefined;
+    const seconds = typeof value === "string" ? parseDuration(value) : undefined;
     if (seconds === undefined) {
         throw new TypeError(`time(${JSON.stringify(value)}): not a duration such as "30", "10s", "5m", "1h", "2d"`);
     }
@@ -175,4 +175,126 @@ export function optional(kind) {
         );
     }
     return /** @type {undefined} */ (/** @type {unknown} */ (new ConfigMarker(type, undefined, true)));
+}
+
+/* -------------------------------------------------------------------- time */
+
+/*
+ * formatTime / parseTime: ISO 8601 timestamps in UTC. The C runtime
+ * (runtime-c/flbc_time.c) implements the same algorithms: keep both in step.
+ */
+
+/**
+ * Text of a time in seconds since the epoch (fractional, like `ctx.time`).
+ * "iso" (default): `Date.prototype.toISOString`, whole milliseconds;
+ * "epoch": whole seconds; "epoch_ms": whole milliseconds. "Invalid Date"
+ * when `seconds` is not a valid time.
+ * @param {number} seconds
+ * @param {"iso" | "epoch" | "epoch_ms"} [format]
+ */
+export function formatTime(seconds, format) {
+    const ms = Math.trunc(seconds * 1000);
+    if (!(Math.abs(ms) <= 8.64e15)) {
+        return "Invalid Date";
+    }
+    if (format === "epoch_ms") {
+        return String(Math.floor(seconds * 1000));
+    }
+    if (format === "epoch") {
+        return String(Math.floor(seconds));
+    }
+    return new Date(ms).toISOString();
+}
+
+/**
+ * Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, with
+ * C's truncating division as in flbc_time.c).
+ * @param {number} y @param {number} m @param {number} d
+ */
+function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    const era = Math.trunc((y >= 0 ? y : y - 399) / 400);
+    const yoe = y - era * 400;
+    const doy = Math.trunc((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/**
+ * Seconds since the epoch of an ISO 8601 time, or NaN: `YYYY-MM-DD`,
+ * optionally `T` (or `t`, or a space) `HH:MM[:SS[.fraction]]` and a zone
+ * `Z`, `+HH:MM`, `+HHMM` or `+HH`; no zone means UTC. Up to 9 fraction
+ * digits count.
+ * @param {string} s
+ */
+export function parseTime(s) {
+    let i = 0;
+    /** @param {number} width */
+    const digits = (width) => {
+        if (s.length - i < width) {
+            return -1;
+        }
+        let v = 0;
+        for (let k = 0; k < width; k++) {
+            const c = s.charCodeAt(i + k);
+            if (c < 48 || c > 57) {
+                return -1;
+            }
+            v = v * 10 + (c - 48);
+        }
+        i += width;
+        return v;
+    };
+    const mdays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    const leap = (/** @type {number} */ y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    let frac = "0.";
+    let h = 0;
+    let mi = 0;
+    let sec = 0;
+    let off = 0;
+    const y = digits(4);
+    if (y < 0 || i >= s.length || s[i++] !== "-") return NaN;
+    const mo = digits(2);
+    if (mo < 1 || mo > 12 || i >= s.length || s[i++] !== "-") return NaN;
+    const d = digits(2);
+    if (d < 1 || d > mdays[mo - 1] + (mo === 2 && leap(y) ? 1 : 0)) return NaN;
+    if (i < s.length) {
+        if (s[i] !== "T" && s[i] !== "t" && s[i] !== " ") return NaN;
+        i++;
+        h = digits(2);
+        if (h < 0 || h > 23 || i >= s.length || s[i++] !== ":") return NaN;
+        mi = digits(2);
+        if (mi < 0 || mi > 59) return NaN;
+        if (i < s.length && s[i] === ":") {
+            i++;
+            sec = digits(2);
+            if (sec < 0 || sec > 59) return NaN;
+            if (i < s.length && (s[i] === "." || s[i] === ",")) {
+                i++;
+                if (i >= s.length || !(s[i] >= "0" && s[i] <= "9")) return NaN;
+                for (; i < s.length && s[i] >= "0" && s[i] <= "9"; i++) {
+                    if (frac.length < 11) frac += s[i];
+                }
+            }
+        }
+        if (i < s.length && (s[i] === "Z" || s[i] === "z")) {
+            i++;
+        } else if (i < s.length && (s[i] === "+" || s[i] === "-")) {
+            const sign = s[i++] === "-" ? -1 : 1;
+            const oh = digits(2);
+            let om = 0;
+            if (oh < 0 || oh > 23) return NaN;
+            if (i < s.length && s[i] === ":") {
+                i++;
+                om = digits(2);
+            } else if (i < s.length) {
+                om = digits(2);
+            }
+            if (om < 0 || om > 59) return NaN;
+            off = sign * (oh * 3600 + om * 60);
+        }
+        if (i !== s.length) return NaN;
+    }
+    const whole = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
+    return frac.length === 2 ? whole : whole + Number(frac);
 }

@@ -17,8 +17,11 @@
  *   3. Number, Boolean, Object
  *   4. Array
  *   5. console
- * (Planned: the rest of String, Number, Math, Array, Object, JSON, Map, Set,
- * Date: each gets its own section when it is implemented.)
+ *   6. Math
+ *   7. JSON
+ *   8. Date
+ * (Planned: Map, Set: each gets its own section when it is implemented.)
+ * Known divergences of each built-in from Node are listed in docs/builtins.md.
  */
 
 /* ------------------------------------------------------------------------ */
@@ -128,6 +131,78 @@ interface String {
 
     /** The string without leading and trailing white space and line terminators. */
     trim(): string;
+
+    /** The string without leading white space and line terminators. */
+    trimStart(): string;
+
+    /** The string without trailing white space and line terminators. */
+    trimEnd(): string;
+
+    /**
+     * The code unit at `index` as a string; negative indices count from the
+     * end; `undefined` out of range.
+     * @example "abc".at(-1) // "c"
+     */
+    at(index: number): string | undefined;
+
+    /** The code unit at `pos` as a string, or "" out of range. */
+    charAt(pos: number): string;
+
+    /** The UTF-16 code unit at `index` (0..65535), or NaN out of range. */
+    charCodeAt(index: number): number;
+
+    /** The code point starting at `pos` (a surrogate pair read whole), or `undefined` out of range. */
+    codePointAt(pos: number): number | undefined;
+
+    /**
+     * Index of the last occurrence of `searchString` at or before `position`
+     * (default: the end), or -1.
+     */
+    lastIndexOf(searchString: string, position?: number): number;
+
+    /**
+     * The part between `start` and `end` (default: the end); negative or NaN
+     * indices count as 0 and the two are swapped when `start > end`.
+     */
+    substring(start: number, end?: number): string;
+
+    /**
+     * The pieces between occurrences of `separator`, at most `limit` of them.
+     * Without a separator, `[the string]`; with "", every UTF-16 code unit.
+     * @example "a,b,,c".split(",") // ["a", "b", "", "c"]
+     */
+    split(separator?: string, limit?: number): string[];
+
+    /**
+     * The string padded at the start with `fillString` (default " ",
+     * repeated and cut) to `maxLength` code units.
+     * @example "7".padStart(3, "0") // "007"
+     */
+    padStart(maxLength: number, fillString?: string): string;
+
+    /** The string padded at the end with `fillString` (default " ") to `maxLength` code units. */
+    padEnd(maxLength: number, fillString?: string): string;
+
+    /** The string `count` times; a negative or infinite count is a RangeError (logged, gives ""). */
+    repeat(count: number): string;
+
+    /**
+     * The string with the first occurrence of `searchValue` replaced;
+     * `$&`, `` $` ``, `$'` and `$$` in `replaceValue` expand as in JavaScript.
+     */
+    replace(searchValue: string, replaceValue: string): string;
+
+    /** The string with every occurrence of `searchValue` replaced (same `$` patterns). */
+    replaceAll(searchValue: string, replaceValue: string): string;
+
+    /**
+     * -1, 0 or 1: how the string orders against `that`. flbc compares UTF-16
+     * code units (as `<` does), not the locale's collation: "a" < "B" is false.
+     */
+    localeCompare(that: string): number;
+
+    /** The string followed by each of `strings`. */
+    concat(...strings: string[]): string;
 }
 
 /** The `String` function. Only the conversion call `String(x)` is supported (no `new String`). */
@@ -137,6 +212,12 @@ interface StringConstructor {
      * `"1.5"`, `String(null)` is `"null"`, `String(true)` is `"true"`.
      */
     (value?: unknown): string;
+
+    /** The string of the given UTF-16 code units (each taken modulo 65536). */
+    fromCharCode(...codes: number[]): string;
+
+    /** The string of the given code points (0..0x10FFFF, else a RangeError: logged, gives ""). */
+    fromCodePoint(...codePoints: number[]): string;
 }
 
 /** Converts a value to a string: `String(42)` is `"42"`. */
@@ -144,17 +225,123 @@ declare var String: StringConstructor;
 
 /* ------------------------------------------------------------------------ */
 /* 3. Number, Boolean, Object                                                */
-/*    Apparent types of primitives and objects; no members supported yet.    */
+/*    Apparent types of primitives and objects, Number() and parsing.        */
 /* ------------------------------------------------------------------------ */
 
-/** A number value (IEEE 754 double, as in JavaScript). No methods are supported yet. */
-interface Number {}
+/** A number value (IEEE 754 double, as in JavaScript). */
+interface Number {
+    /**
+     * Fixed-point text with `fractionDigits` (0..100, default 0) digits
+     * after the point, rounding halves up as JavaScript does.
+     * @example (2.5).toFixed(0) // "3"
+     */
+    toFixed(fractionDigits?: number): string;
+
+    /**
+     * The number in base `radix` (2..36, default 10), fraction digits
+     * included, with V8's digits.
+     * @example (255).toString(16) // "ff"
+     */
+    toString(radix?: number): string;
+}
+
+/** The `Number` function and namespace. */
+interface NumberConstructor {
+    /**
+     * Converts a value to a number as JavaScript does: "" and null are 0,
+     * "0x1f" is 31, junk is NaN, true is 1, arrays go through their text.
+     */
+    (value?: unknown): number;
+
+    /** Whether `number` is an integer (finite, no fraction). */
+    isInteger(number: number): boolean;
+    /** Whether `number` is an integer with magnitude at most 2^53 - 1. */
+    isSafeInteger(number: number): boolean;
+    /** Whether `number` is NaN. */
+    isNaN(number: number): boolean;
+    /** Whether `number` is neither NaN nor infinite. */
+    isFinite(number: number): boolean;
+    /** Same as the global `parseInt`. */
+    parseInt(string: string, radix?: number): number;
+    /** Same as the global `parseFloat`. */
+    parseFloat(string: string): number;
+
+    /** 2^-52: the gap between 1 and the next number. */
+    readonly EPSILON: number;
+    /** 2^53 - 1. */
+    readonly MAX_SAFE_INTEGER: number;
+    /** -(2^53 - 1). */
+    readonly MIN_SAFE_INTEGER: number;
+    /** The largest finite number, about 1.8e308. */
+    readonly MAX_VALUE: number;
+    /** The smallest positive number, 5e-324. */
+    readonly MIN_VALUE: number;
+    /** Infinity. */
+    readonly POSITIVE_INFINITY: number;
+    /** -Infinity. */
+    readonly NEGATIVE_INFINITY: number;
+    /** NaN. */
+    readonly NaN: number;
+}
+
+/** Converts a value to a number: `Number("42")` is `42`. */
+declare var Number: NumberConstructor;
+
+/**
+ * The integer at the start of `string` (after white space and a sign) in
+ * base `radix` (2..36; default 10, or 16 after "0x"), or NaN.
+ * @example parseInt("42px") // 42
+ */
+declare function parseInt(string: string, radix?: number): number;
+
+/**
+ * The decimal number at the start of `string` (after white space), or NaN.
+ * @example parseFloat("3.5s") // 3.5
+ */
+declare function parseFloat(string: string): number;
+
+/** Whether `number` is NaN. */
+declare function isNaN(number: number): boolean;
+
+/** Whether `number` is neither NaN nor infinite. */
+declare function isFinite(number: number): boolean;
 
 /** A boolean value. No methods are supported. */
 interface Boolean {}
 
-/** The base of every object type. No methods are supported yet. */
+/** The base of every object type. No methods are supported. */
 interface Object {}
+
+/**
+ * The `Object` namespace. Keys come in JavaScript's order: integer-like
+ * keys ascending, then the others in insertion order.
+ */
+interface ObjectConstructor {
+    /** The object's own keys (an array's indices as strings). */
+    keys(o: {}): string[];
+    /** The object's own values. */
+    values<T>(o: { readonly [key: string]: T }): T[];
+    values(o: {}): unknown[];
+    /** The object's own `[key, value]` pairs. */
+    entries<T>(o: { readonly [key: string]: T }): [string, T][];
+    entries(o: {}): [string, unknown][];
+    /** An object from `[key, value]` pairs; a later pair wins. */
+    fromEntries<T>(entries: readonly (readonly [string, T])[]): { [key: string]: T };
+    /**
+     * Copies the sources' pairs into `target` and returns it. Use the
+     * result: a map read from the record is copied, not changed in place.
+     */
+    assign<T extends {}>(target: T, ...sources: {}[]): T;
+}
+
+/** The `Object` namespace: keys, values, entries, fromEntries, assign. */
+declare var Object: ObjectConstructor;
+
+/** Not a number (the IEEE 754 NaN). */
+declare var NaN: number;
+
+/** Positive infinity. */
+declare var Infinity: number;
 
 /* ------------------------------------------------------------------------ */
 /* 4. Array                                                                  */
@@ -175,6 +362,36 @@ interface Array<T> {
     pop(): T | undefined;
     /** The elements as strings joined by `separator` (default ","); null and undefined print as "". */
     join(separator?: string): string;
+    /** Removes and returns the first element (`undefined` when empty). */
+    shift(): T | undefined;
+    /** Inserts the items at the start; returns the new length. */
+    unshift(...items: T[]): number;
+    /** Index of the first element `=== searchElement` at or after `fromIndex`, or -1. */
+    indexOf(searchElement: T, fromIndex?: number): number;
+    /** Index of the last element `=== searchElement` at or before `fromIndex`, or -1. */
+    lastIndexOf(searchElement: T, fromIndex?: number): number;
+    /** Whether some element equals `searchElement` (NaN finds NaN). */
+    includes(searchElement: T, fromIndex?: number): boolean;
+    /** A new array of the elements from `start` up to, not including, `end`; negative counts from the end. */
+    slice(start?: number, end?: number): T[];
+    /** Removes `deleteCount` elements (default: all) at `start`, inserts `items` there; returns the removed ones. */
+    splice(start: number, deleteCount?: number, ...items: T[]): T[];
+    /** A new array: these elements, then each item (arrays contribute their elements). */
+    concat(...items: (T | readonly T[])[]): T[];
+    /** Reverses the array in place and returns it. */
+    reverse(): T[];
+    /** Sets the elements from `start` to `end` to `value`, in place; returns the array. */
+    fill(value: T, start?: number, end?: number): this;
+    /**
+     * Sorts in place (stable) and returns the array: by `compareFn` (negative
+     * when a goes first), else by the elements' text in UTF-16 order;
+     * `undefined` elements go last.
+     */
+    sort(compareFn?: (a: T, b: T) => number): this;
+    /** A new array with sub-arrays spread, `depth` (default 1) levels deep. */
+    flat(depth?: number): (T extends readonly (infer U)[] ? U : T)[];
+    /** The element at `index`; negative counts from the end; `undefined` out of range. */
+    at(index: number): T | undefined;
 
     /* The callback methods below are compiled inline as loops: the callback
      * must be written in the call, `xs.map((x) => x * 2)`. */
@@ -222,11 +439,152 @@ interface ReadonlyArray<T> {
 interface Console {
     /**
      * Writes the arguments, separated by spaces, as one line to standard
-     * output: strings as they are, `undefined` as `undefined`, every other
-     * value as `JSON.stringify` prints it.
+     * output: strings as they are, numbers, booleans, null and `undefined`
+     * as Node prints them (`-0`, `NaN`), arrays and objects as
+     * `JSON.stringify` prints them (Node would print `[ 1, 2 ]`).
      */
     log(...data: unknown[]): void;
 }
 
 /** Debug output: `console.log(...)`. */
 declare var console: Console;
+
+/* ------------------------------------------------------------------------ */
+/* 6. Math                                                                   */
+/*    Exactly JavaScript's results for rounding, min/max, pow edge cases and */
+/*    hypot; transcendental functions come from the C library (may differ   */
+/*    from V8 in the last bit, docs/builtins.md).                            */
+/* ------------------------------------------------------------------------ */
+
+/** The `Math` namespace. */
+interface Math {
+    /** Euler's number e. */
+    readonly E: number;
+    /** ln 10. */
+    readonly LN10: number;
+    /** ln 2. */
+    readonly LN2: number;
+    /** log2(e). */
+    readonly LOG2E: number;
+    /** log10(e). */
+    readonly LOG10E: number;
+    /** Pi. */
+    readonly PI: number;
+    /** sqrt(1/2). */
+    readonly SQRT1_2: number;
+    /** sqrt(2). */
+    readonly SQRT2: number;
+
+    /** |x|. */
+    abs(x: number): number;
+    /** The smallest integer >= x. */
+    ceil(x: number): number;
+    /** The largest integer <= x. */
+    floor(x: number): number;
+    /** The nearest integer, halves towards +Infinity: round(-2.5) is -2. */
+    round(x: number): number;
+    /** x without its fraction. */
+    trunc(x: number): number;
+    /** 1, -1, 0, -0 or NaN by the sign of x. */
+    sign(x: number): number;
+    /** Square root. */
+    sqrt(x: number): number;
+    /** Cube root. */
+    cbrt(x: number): number;
+    /** x to the power y (same as `x ** y`). */
+    pow(x: number, y: number): number;
+    /** e^x. */
+    exp(x: number): number;
+    /** e^x - 1, exact for small x. */
+    expm1(x: number): number;
+    /** Natural logarithm. */
+    log(x: number): number;
+    /** ln(1 + x), exact for small x. */
+    log1p(x: number): number;
+    /** Base-2 logarithm. */
+    log2(x: number): number;
+    /** Base-10 logarithm. */
+    log10(x: number): number;
+    /** Sine (radians). */
+    sin(x: number): number;
+    /** Cosine (radians). */
+    cos(x: number): number;
+    /** Tangent (radians). */
+    tan(x: number): number;
+    /** Arcsine. */
+    asin(x: number): number;
+    /** Arccosine. */
+    acos(x: number): number;
+    /** Arctangent. */
+    atan(x: number): number;
+    /** The angle of the point (x, y). */
+    atan2(y: number, x: number): number;
+    /** Hyperbolic sine. */
+    sinh(x: number): number;
+    /** Hyperbolic cosine. */
+    cosh(x: number): number;
+    /** Hyperbolic tangent. */
+    tanh(x: number): number;
+    /** Inverse hyperbolic sine. */
+    asinh(x: number): number;
+    /** Inverse hyperbolic cosine. */
+    acosh(x: number): number;
+    /** Inverse hyperbolic tangent. */
+    atanh(x: number): number;
+    /** Square root of the sum of squares (0 without arguments). */
+    hypot(...values: number[]): number;
+    /** The smallest argument (Infinity without arguments; NaN if any is NaN). */
+    min(...values: number[]): number;
+    /** The largest argument (-Infinity without arguments; NaN if any is NaN). */
+    max(...values: number[]): number;
+    /** x rounded to the nearest float32. */
+    fround(x: number): number;
+    /** Leading zero bits of x as a 32-bit unsigned integer. */
+    clz32(x: number): number;
+    /** The 32-bit integer product of a and b. */
+    imul(a: number, b: number): number;
+    /** A pseudo-random number in [0, 1), seeded per plugin instance; not for secrets. */
+    random(): number;
+}
+
+/** Mathematical functions and constants. */
+declare var Math: Math;
+
+/* ------------------------------------------------------------------------ */
+/* 7. JSON                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** What JSON.parse returns: the same type as the flbc module's `Value`. */
+type JSONValue = string | number | boolean | null | JSONValue[] | { [key: string]: JSONValue };
+
+/** The `JSON` namespace. */
+interface JSON {
+    /**
+     * The value of a JSON text. A syntax error is logged as an error and
+     * gives `undefined` (JavaScript throws a SyntaxError).
+     */
+    parse(text: string): JSONValue;
+    /**
+     * JSON text of a value, indented by `space` (a number of spaces up to 10,
+     * or a string) when given. Only `null` is supported as the replacer.
+     */
+    stringify(value: unknown, replacer?: null, space?: number | string): string;
+}
+
+/** JSON text to values and back. */
+declare var JSON: JSON;
+
+/* ------------------------------------------------------------------------ */
+/* 8. Date                                                                   */
+/*    Only the clock: `new Date` is outside the subset. For timestamps use   */
+/*    `formatTime` / `parseTime` from the flbc module.                       */
+/* ------------------------------------------------------------------------ */
+
+/** The `Date` namespace: only `Date.now()`. */
+interface DateConstructor {
+    /** Milliseconds since 1970-01-01T00:00:00Z (an integer). */
+    now(): number;
+}
+
+/** The clock: `Date.now()`. */
+declare var Date: DateConstructor;

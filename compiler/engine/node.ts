@@ -113,8 +113,15 @@ function runFilter(
 }
 
 /** console.log's line: strings as they are, undefined as "undefined", the rest as JSON. */
+/** console.log as flbc_console.c prints it: numbers as Node prints them (-0, NaN), objects as JSON. */
 function consoleLine(data: unknown[]): string {
-  return data.map((v) => (typeof v === "string" ? v : v === undefined ? "undefined" : JSON.stringify(v))).join(" ");
+  const text = (v: unknown): string => {
+    if (typeof v === "string") return v;
+    if (v === undefined) return "undefined";
+    if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
+    return JSON.stringify(v);
+  };
+  return data.map(text).join(" ");
 }
 
 function describeError(e: unknown): string {

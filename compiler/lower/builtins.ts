@@ -22,8 +22,16 @@ export interface Builtin {
   returns: Kind;
 }
 
+/**
+ * A table without a prototype: a method name such as "toString" or
+ * "constructor" must not find Object.prototype's members.
+ */
+function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** Methods on a string receiver (passed first, after rt). */
-export const stringMethods: Record<string, Builtin> = {
+export const stringMethods: Record<string, Builtin> = table({
   startsWith: { fn: "flbc_str_starts_with", rt: false, params: ["str", "num"], required: 1, returns: "bool" },
   endsWith: { fn: "flbc_str_ends_with", rt: false, params: ["str", "num"], required: 1, returns: "bool" },
   includes: { fn: "flbc_str_includes", rt: false, params: ["str", "num"], required: 1, returns: "bool" },
@@ -49,16 +57,18 @@ export const stringMethods: Record<string, Builtin> = {
   replaceAll: { fn: "flbc_str_replace_all", rt: true, params: ["str", "str"], required: 2, returns: "str" },
   localeCompare: { fn: "flbc_str_locale_compare", rt: false, params: ["str"], required: 1, returns: "num" },
   concat: { fn: "flbc_str_concat_rest", rt: true, params: [], required: 0, rest: "str", returns: "str" },
-};
+});
 
 /** Methods on a number receiver (a double, passed first after rt). */
-export const numberMethods: Record<string, Builtin> = {
+const numberToString: Builtin = { fn: "flbc_num_to_string", rt: true, params: ["num"], required: 0, returns: "str" };
+
+export const numberMethods: Record<string, Builtin> = table({
   toFixed: { fn: "flbc_num_to_fixed", rt: true, params: ["num"], required: 0, returns: "str" },
-  toString: { fn: "flbc_num_to_string", rt: true, params: ["num"], required: 0, returns: "str" },
-};
+  toString: numberToString,
+});
 
 /** Methods on an array receiver (flbc_arr *), without callbacks. */
-export const arrayMethods: Record<string, Builtin> = {
+export const arrayMethods: Record<string, Builtin> = table({
   push: { fn: "flbc_arr_push_n", rt: true, params: [], required: 0, rest: "val", returns: "num" },
   pop: { fn: "flbc_arr_pop", rt: false, params: [], required: 0, returns: "val" },
   join: { fn: "flbc_arr_join_opt", rt: true, params: ["val"], required: 0, returns: "str" },
@@ -78,27 +88,27 @@ export const arrayMethods: Record<string, Builtin> = {
   sort: { fn: "flbc_arr_sort_default", rt: true, params: [], required: 0, returns: "arr" },
   flat: { fn: "flbc_arr_flat", rt: true, params: ["val"], required: 0, returns: "arr" },
   at: { fn: "flbc_arr_at_rel", rt: false, params: ["num"], required: 0, returns: "val" },
-};
+});
 
 /** Global functions: String(x) is handled by lowering (it depends on the kind). */
-export const globalFunctions: Record<string, Builtin> = {
+export const globalFunctions: Record<string, Builtin> = table({
   // Number() without an argument is 0 in JavaScript; here it is NaN (Number(undefined)).
   Number: { fn: "flbc_num_from_val", rt: true, params: ["val"], required: 0, returns: "num" },
   parseInt: { fn: "flbc_num_parse_int", rt: false, params: ["str", "num"], required: 1, returns: "num" },
   parseFloat: { fn: "flbc_num_parse_float", rt: false, params: ["str"], required: 1, returns: "num" },
   isNaN: { fn: "flbc_num_is_nan", rt: false, params: ["num"], required: 1, returns: "bool" },
   isFinite: { fn: "flbc_num_is_finite", rt: false, params: ["num"], required: 1, returns: "bool" },
-};
+});
 
 /** Functions exported by the `flbc` module besides the define*() and config markers. */
-export const moduleFunctions: Record<string, Builtin> = {
+export const moduleFunctions: Record<string, Builtin> = table({
   formatTime: { fn: "flbc_time_format", rt: true, params: ["num", "val"], required: 1, returns: "str" },
   parseTime: { fn: "flbc_time_parse", rt: false, params: ["str"], required: 1, returns: "num" },
-};
+});
 
 /** Static members of global namespaces: Math.floor, Number.isInteger, JSON.stringify... */
-export const staticFunctions: Record<string, Record<string, Builtin>> = {
-  Math: {
+export const staticFunctions: Record<string, Record<string, Builtin>> = table({
+  Math: table({
     abs: { fn: "flbc_math_abs", rt: false, params: ["num"], required: 1, returns: "num" },
     ceil: { fn: "flbc_math_ceil", rt: false, params: ["num"], required: 1, returns: "num" },
     floor: { fn: "flbc_math_floor", rt: false, params: ["num"], required: 1, returns: "num" },
@@ -134,42 +144,42 @@ export const staticFunctions: Record<string, Record<string, Builtin>> = {
     min: { fn: "flbc_math_min", rt: false, params: [], required: 0, rest: "num", returns: "num" },
     max: { fn: "flbc_math_max", rt: false, params: [], required: 0, rest: "num", returns: "num" },
     random: { fn: "flbc_math_random", rt: true, params: [], required: 0, returns: "num" },
-  },
-  Number: {
+  }),
+  Number: table({
     isInteger: { fn: "flbc_num_is_integer", rt: false, params: ["num"], required: 1, returns: "bool" },
     isSafeInteger: { fn: "flbc_num_is_safe_integer", rt: false, params: ["num"], required: 1, returns: "bool" },
     isNaN: { fn: "flbc_num_is_nan", rt: false, params: ["num"], required: 1, returns: "bool" },
     isFinite: { fn: "flbc_num_is_finite", rt: false, params: ["num"], required: 1, returns: "bool" },
     parseInt: { fn: "flbc_num_parse_int", rt: false, params: ["str", "num"], required: 1, returns: "num" },
     parseFloat: { fn: "flbc_num_parse_float", rt: false, params: ["str"], required: 1, returns: "num" },
-  },
-  String: {
+  }),
+  String: table({
     fromCharCode: { fn: "flbc_str_from_char_code", rt: true, params: [], required: 0, rest: "num", returns: "str" },
     fromCodePoint: { fn: "flbc_str_from_code_point", rt: true, params: [], required: 0, rest: "num", returns: "str" },
-  },
-  Object: {
+  }),
+  Object: table({
     keys: { fn: "flbc_obj_keys", rt: true, params: ["val"], required: 1, returns: "arr" },
     values: { fn: "flbc_obj_values", rt: true, params: ["val"], required: 1, returns: "arr" },
     entries: { fn: "flbc_obj_entries", rt: true, params: ["val"], required: 1, returns: "arr" },
     fromEntries: { fn: "flbc_obj_from_entries", rt: true, params: ["val"], required: 1, returns: "val" },
     assign: { fn: "flbc_obj_assign", rt: true, params: ["val"], required: 1, rest: "val", returns: "val" },
-  },
-  JSON: {
+  }),
+  JSON: table({
     // A syntax error is logged and gives undefined (JavaScript throws).
     parse: { fn: "flbc_json_parse", rt: true, params: ["str"], required: 1, returns: "val" },
     stringify: { fn: "flbc_json_stringify", rt: true, params: ["val", "val", "val"], required: 1, returns: "str" },
-  },
-  Date: {
+  }),
+  Date: table({
     now: { fn: "flbc_time_now_ms", rt: false, params: [], required: 0, returns: "num" },
-  },
-  console: {
+  }),
+  console: table({
     log: { fn: "flbc_console_log", rt: true, params: [], required: 0, rest: "val", returns: "void" },
-  },
-};
+  }),
+});
 
 /** Constants such as Math.PI, as JavaScript numbers. */
-export const staticConstants: Record<string, Record<string, number>> = {
-  Math: {
+export const staticConstants: Record<string, Record<string, number>> = table({
+  Math: table({
     E: Math.E,
     LN10: Math.LN10,
     LN2: Math.LN2,
@@ -178,8 +188,8 @@ export const staticConstants: Record<string, Record<string, number>> = {
     PI: Math.PI,
     SQRT1_2: Math.SQRT1_2,
     SQRT2: Math.SQRT2,
-  },
-  Number: {
+  }),
+  Number: table({
     EPSILON: Number.EPSILON,
     MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
     MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
@@ -188,14 +198,14 @@ export const staticConstants: Record<string, Record<string, number>> = {
     POSITIVE_INFINITY: Number.POSITIVE_INFINITY,
     NEGATIVE_INFINITY: Number.NEGATIVE_INFINITY,
     NaN: Number.NaN,
-  },
-};
+  }),
+});
 
 /** Global constants: the identifiers NaN and Infinity. */
-export const globalConstants: Record<string, number> = {
+export const globalConstants: Record<string, number> = table({
   NaN: NaN,
   Infinity: Infinity,
-};
+});
 
 /** ctx.log.<level>(msg) -> flbc_log_str(rt, FLBC_LOG_<LEVEL>, msg). */
 export const logLevels: Record<string, string> = {

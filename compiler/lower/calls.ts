@@ -3,7 +3,7 @@
 // the callback sees the caller's variables without a closure).
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind } from "../ir/ir.js";
-import { arrayMethods, globalFunctions, logLevels, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
+import { arrayMethods, globalFunctions, logLevels, moduleFunctions, numberMethods, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
 import { inlineArrayCallback, isCallbackMethod } from "./callbacks.js";
 import { isRegexMethod, regexMethod } from "./regex.js";
 import type { Lowered } from "./expressions.js";
@@ -29,6 +29,11 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
     }
     let sym = f.checker.getSymbolAtLocation(callee);
     if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
+    // formatTime, parseTime: functions of the flbc module itself.
+    const m = sym === undefined ? undefined : moduleFunctions[sym.getName()];
+    if (m !== undefined && (sym!.getDeclarations() ?? []).some((d) => /[\\/]stdlib[\\/]flbc\.d\.ts$/.test(d.getSourceFile().fileName))) {
+      return callBuiltin(f, m, undefined, c);
+    }
     const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
     if (fn !== undefined) {
       const args: Expr[] = [rtName(f)];
@@ -73,7 +78,7 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     const r = regexMethod(f, c, method, recv);
     if (r !== undefined) return r;
   }
-  const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : undefined;
+  const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : recv.kind === "num" ? numberMethods : undefined;
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);
   return callBuiltin(f, b, recv.e, c);
