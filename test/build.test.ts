@@ -98,6 +98,16 @@ test("rebuilding leaves unchanged files alone", async (t) => {
   }
 });
 
+test("a build without --shared removes a shared object the new C would not match", async (t) => {
+  const { unit, c } = redactUnit();
+  const dir = path.join(scratch, "stale");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "flb-filter_redact.so"), "old");
+  const r = await buildUnit(unit, c, { outDir: dir });
+  t.is(r.staleSharedObject, path.join(dir, "flb-filter_redact.so"));
+  t.false(fs.existsSync(path.join(dir, "flb-filter_redact.so")));
+});
+
 test("a unit whose C lacks the registration struct is refused", async (t) => {
   const { unit } = redactUnit();
   const err = await t.throwsAsync(buildUnit(unit, "/* nothing */\n", { outDir: path.join(scratch, "nostruct") }));

@@ -1,6 +1,7 @@
 // `flbc build`: a compiled plugin as Fluent Bit takes it. Always a plugin
 // directory for out-of-tree static builds (cmake -DEXT_<KIND>_PLUGINS=...);
 // with --shared also the flb-<id>.so that `fluent-bit -e` loads.
+import fs from "node:fs";
 import path from "node:path";
 import type { Unit } from "../ir/ir.js";
 import { BuildError, resolveFluentBitTree, type FluentBitTree } from "./fluentBitTree.js";
@@ -29,6 +30,8 @@ export interface BuildResult {
   plugin: PluginDir;
   tree?: FluentBitTree;
   shared?: SharedObject;
+  /** An old dir/flb-<id>.so removed by a build without --shared. */
+  staleSharedObject?: string;
 }
 
 /** Writes the plugin directory and, when asked, the shared object. Throws BuildError. */
@@ -44,7 +47,9 @@ export async function buildUnit(unit: Unit, c: string, opts: BuildOptions): Prom
   const dir = opts.outDir ?? pluginNames(unit.kind, unit.name).id;
   const plugin = writePluginDir({ dir, unit, c });
   const shared = tree ? await buildSharedObject(plugin, tree) : undefined;
-  return { plugin, tree, shared };
+  // A shared object from an earlier --shared build no longer matches the C.
+  const staleSharedObject = tree ? undefined : removeStale(path.join(plugin.dir, plugin.names.sharedObject));
+  return { plugin, tree, shared, staleSharedObject };
 }
 
 /** What to run next, for the command's output. */
@@ -60,9 +65,18 @@ export function describeBuild(r: BuildResult, cwd: string = process.cwd()): stri
     `flbc: wrote ${rel(plugin.dir)}/ (${files.join(", ")})`,
     `  static plugin: cmake -D${kinds[names.kind].cmakeVar}=${names.id}=${plugin.dir} <fluent-bit-src>`,
   ];
+  if (r.staleSharedObject) {
+    lines.push(`flbc: removed ${rel(r.staleSharedObject)}, built from the previous C (rebuild it with --shared)`);
+  }
   if (r.shared && r.tree) {
     lines.push(`flbc: built ${rel(r.shared.path)} against Fluent Bit ${r.tree.version} (${r.tree.src})`);
     lines.push(`  load it:       fluent-bit -e ${r.shared.path} ${kinds[names.kind].flag} ${names.name} ...`);
   }
   return lines.join("\n") + "\n";
+}
+
+function removeStale(file: string): string | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  fs.rmSync(file, { force: true });
+  return file;
 }
