@@ -203,7 +203,8 @@ export interface HarnessCase {
 
 /** Compiles every pattern into one C program; returns its JSON lines, in
  * order pattern by pattern, input by input. */
-export function runHarness(cases: HarnessCase[], cc: string, dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"))): CaseResult[] {
+export function runHarness(cases: HarnessCase[], cc: string, extraFlags: string[] = []): CaseResult[] {
+  const dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"));
   const parts: string[] = [STUB];
   // Inputs and replacement templates as data, one loop in main: keeps the
   // C compiler's work proportional to the patterns, not the cases.
@@ -247,8 +248,9 @@ export function runHarness(cases: HarnessCase[], cc: string, dir = mkdtempSync(p
   const file = path.join(dir, "harness.c");
   writeFileSync(file, parts.join("\n") + "\n" + main.join("\n") + "\n");
   const exe = path.join(dir, "harness");
-  execFileSync(cc, ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", "-I", path.join(repoRoot, "runtime-c"), file, "-o", exe, "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
-  const out = execFileSync(exe, { maxBuffer: 1 << 28 }).toString("utf8");
+  const flags = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", ...extraFlags];
+  execFileSync(cc, [...flags, "-I", path.join(repoRoot, "runtime-c"), file, "-o", exe, "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(exe, { maxBuffer: 1 << 28, env: { ...process.env, UBSAN_OPTIONS: "halt_on_error=1:print_stacktrace=1" } }).toString("utf8");
   return out.trim().split("\n").filter((l) => l.length > 0).map((line) => {
     const j = JSON.parse(line) as { test: boolean; exec: (number | null)[] | null; all: number[][] | null; replace: string; split: (string | null)[] };
     const text = (hex: string) => decodeLikeRuntime(Buffer.from(hex, "hex"));

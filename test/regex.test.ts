@@ -91,6 +91,19 @@ for (const cc of compilers()) {
   });
 }
 
+test("the corpus runs clean under ASan and UBSan", (t) => {
+  const cc = process.env.CC ?? "cc";
+  const sanitize = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-fno-omit-frame-pointer", "-g"];
+  try {
+    execFileSync(cc, [...sanitize, "-x", "c", "-", "-o", "/dev/null"], { input: "int main(void){return 0;}", stdio: ["pipe", "ignore", "ignore"] });
+  } catch {
+    t.pass("sanitizers unavailable");
+    return;
+  }
+  const cases = PATTERNS.map(([pattern, flags]) => ({ pattern, flags, inputs: INPUTS }));
+  compare(t, cases, runHarness(cases, cc, sanitize));
+});
+
 test("the grep benchmark pattern uses a literal prefix and the DFA", (t) => {
   const r = compileRegex(" -> 5\\d\\d ", "", "re_grep");
   if (isRegexDiagnostic(r)) return t.fail(r.message);

@@ -3,6 +3,7 @@
 // short subjects (ASCII, Latin-1, Greek, emoji, invalid UTF-8 bytes).
 //
 //   node dist/test/fuzz/regex.js [rounds] [seed]     (50 patterns per round)
+//   FLBC_FUZZ_SANITIZE=1 ...                         (ASan + UBSan build)
 //
 // Exits 1 on the first round with a mismatch and prints the cases.
 
@@ -109,6 +110,8 @@ export interface FuzzMismatch {
 }
 
 /** One round: `count` random patterns, 8 subjects each. */
+const SANITIZE = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-g"];
+
 export function fuzzRound(seed: number, count = 50, cc = process.env.CC ?? "cc"): FuzzMismatch[] {
   const r = rng(seed);
   const cases: HarnessCase[] = [];
@@ -124,7 +127,7 @@ export function fuzzRound(seed: number, count = 50, cc = process.env.CC ?? "cc")
     for (let i = 0; i < 8; i++) inputs.push(genSubject(r));
     cases.push({ pattern, flags, inputs });
   }
-  const got = runHarness(cases, cc);
+  const got = runHarness(cases, cc, process.env.FLBC_FUZZ_SANITIZE ? SANITIZE : []);
   const out: FuzzMismatch[] = [];
   let k = 0;
   for (const c of cases) {
