@@ -247,3 +247,15 @@ static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, vo
   log += `u16 ${"é😀".length} ${"é".length + 1} ${Buffer.byteLength("é😀")} ${Buffer.byteLength("é😀x") + 1}\n`;
   t.is(out, log);
 });
+
+test("long subjects: the backtrack stack grows in the arena, results match Node", (t) => {
+  const long = "ab".repeat(5000);
+  const cases: HarnessCase[] = [
+    { pattern: "(?:a|b)*c", flags: "", inputs: [long + "c", long] },
+    { pattern: "((a)|b)+$", flags: "", inputs: [long] },
+    { pattern: "(?<x>b)(?=a)", flags: "g", inputs: [long.slice(0, 2000)] },
+    { pattern: "[^c]*?b$", flags: "", inputs: [long] },
+    { pattern: "(ab)+?c|\\w{3}", flags: "g", inputs: [long.slice(0, 3000)] },
+  ];
+  compare(t, cases, runHarness(cases, process.env.CC ?? "cc"));
+});
