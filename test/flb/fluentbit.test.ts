@@ -2,10 +2,10 @@
 //   FLB_SRC=<Fluent Bit source tree>  FLB_BIN=<its build's bin/fluent-bit>
 //   [FLB_BUILD=<the build directory>, default $FLB_SRC/build]
 // Each example filter is built with `flbc build --shared` against the tree,
-// loaded into the binary (-e, or a plugins file), fed its sample records
-// through tail, and must print what the local host prints for the same
-// records and properties: as a [FILTER], as a processor of the input and of
-// the output, and in classic mode. Fluent Bit must also reject an unknown
+// loaded into the binary (-e, the YAML plugins: list, a classic plugins
+// file), fed its sample records through tail, and must print what the local
+// host prints for the same records, tag and properties: as a filter, as a
+// processor of the input and of the output, and in classic mode. Fluent Bit must also reject an unknown
 // property and a bad value, and `-F <name> -h` must show the config map.
 // FLB_BIN must be a binary without these plugins built in (a static build
 // with EXT_FILTER_PLUGINS would shadow the .so).

@@ -14,8 +14,14 @@ import path from "node:path";
 /** The records' tag in every pipeline (the host must be given the same). */
 export const tag = "sample";
 
-export type Form = "filter" | "input-processor" | "output-processor" | "classic";
-export const forms: Form[] = ["filter", "input-processor", "output-processor", "classic"];
+/**
+ * filter: a YAML `filters:` entry, the .so loaded with -e; plugins-section:
+ * the same with the .so named in the YAML `plugins:` list instead;
+ * input-/output-processor: `processors: logs:` of the tail input / the
+ * stdout output; classic: .conf sections, the .so named in a plugins file.
+ */
+export type Form = "filter" | "plugins-section" | "input-processor" | "output-processor" | "classic";
+export const forms: Form[] = ["filter", "plugins-section", "input-processor", "output-processor", "classic"];
 
 export interface PipelineInput {
   /** Scratch directory for the config files. */
@@ -46,12 +52,13 @@ export function writePipeline(form: Form, p: PipelineInput): Pipeline {
   if (form === "classic") return writeClassic(p);
   const unit = (indent: string): string[] => [
     `${indent}- name: ${p.name}`,
-    ...(form === "filter" ? [`${indent}  match: "*"`] : []),
+    ...(form === "filter" || form === "plugins-section" ? [`${indent}  match: "*"`] : []),
     ...Object.entries(p.props).map(([k, v]) => `${indent}  ${k}: ${q(v)}`),
   ];
   const lines = [
     ...yamlService,
     ...yamlParsers,
+    ...(form === "plugins-section" ? ["plugins:", `  - ${q(p.sharedObject)}`] : []),
     "pipeline:",
     "  inputs:",
     "    - name: tail",
@@ -61,7 +68,7 @@ export function writePipeline(form: Form, p: PipelineInput): Pipeline {
     "      parser: json",
     `      tag: ${tag}`,
     ...(form === "input-processor" ? ["      processors:", "        logs:", ...unit("          ")] : []),
-    ...(form === "filter" ? ["  filters:", ...unit("    ")] : []),
+    ...(form === "filter" || form === "plugins-section" ? ["  filters:", ...unit("    ")] : []),
     "  outputs:",
     "    - name: stdout",
     '      match: "*"',
@@ -72,7 +79,8 @@ export function writePipeline(form: Form, p: PipelineInput): Pipeline {
   ];
   const configFile = path.join(p.dir, `${form}.yaml`);
   fs.writeFileSync(configFile, lines.join("\n"));
-  return { configFile, args: ["-e", p.sharedObject, "-c", configFile] };
+  const load = form === "plugins-section" ? [] : ["-e", p.sharedObject];
+  return { configFile, args: [...load, "-c", configFile] };
 }
 
 /** Classic mode, the plugin loaded through `plugins_file` rather than -e. */
