@@ -1,11 +1,11 @@
 /*
  * flb_log.c (flbc host): Fluent Bit's log output (flb_log.h).
  *
- * Lines look like Fluent Bit's on a non-terminal stderr:
+ * Lines look like Fluent Bit's:
  *     [2026/01/31 12:00:00.123] [error] [filter:redact:redact.0] message
- * The level is right-aligned in 5 columns ("[ info]", "[ warn]") as in
- * Fluent Bit. FLBC_HOST_LOG_NOTIME=1 leaves out the timestamp so that test
- * expectations are deterministic.
+ * The level is right-aligned in 5 columns ("[ info]", "[ warn]"), and on a
+ * terminal the header is colored the same way. FLBC_HOST_LOG_NOTIME=1
+ * leaves out the timestamp so that test expectations are deterministic.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 #include <fluent-bit/flb_log.h>
 #include <fluent-bit/flb_mem.h>
 #include "host.h"
@@ -52,6 +53,27 @@ static const char *level_title(int type)
     }
 }
 
+/* Fluent Bit's (Monkey's) terminal colors per level. */
+static const char *level_color(int type)
+{
+    switch (type) {
+    case FLB_LOG_HELP:
+    case FLB_LOG_IDEBUG:
+        return "\033[96m";
+    case FLB_LOG_INFO:
+        return "\033[92m";
+    case FLB_LOG_WARN:
+    case FLB_LOG_DEBUG:
+        return "\033[93m";
+    case FLB_LOG_ERROR:
+        return "\033[91m";
+    case FLB_LOG_TRACE:
+        return "\033[94m";
+    default:
+        return "";
+    }
+}
+
 static int no_time(void)
 {
     const char *v = getenv("FLBC_HOST_LOG_NOTIME");
@@ -73,6 +95,9 @@ void flb_log_print(int type, const char *file, int line, const char *fmt, ...)
     size_t len;
     char buf[HOST_LOG_BUF];
     const char *title;
+    const char *bold = "";
+    const char *reset = "";
+    const char *color = "";
     struct timespec ts;
     struct tm tm;
     va_list ap;
@@ -86,17 +111,24 @@ void flb_log_print(int type, const char *file, int line, const char *fmt, ...)
         return;
     }
 
+    if (isatty(STDERR_FILENO)) {
+        bold = "\033[1m";
+        reset = "\033[0m";
+        color = level_color(type);
+    }
+
     len = 0;
     if (!no_time()) {
         clock_gettime(CLOCK_REALTIME, &ts);
         localtime_r(&ts.tv_sec, &tm);
         len = (size_t) snprintf(buf, sizeof(buf),
-                                "[%i/%02i/%02i %02i:%02i:%02i.%03ld] ",
-                                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                                tm.tm_hour, tm.tm_min, tm.tm_sec,
-                                (long) (ts.tv_nsec / 1000000));
+                                "%s[%s%i/%02i/%02i %02i:%02i:%02i.%03ld%s]%s ",
+                                bold, reset, tm.tm_year + 1900, tm.tm_mon + 1,
+                                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                                (long) (ts.tv_nsec / 1000000), bold, reset);
     }
-    len += (size_t) snprintf(buf + len, sizeof(buf) - len, "[%5s] ", title);
+    len += (size_t) snprintf(buf + len, sizeof(buf) - len, "[%s%5s%s] ",
+                             color, title, reset);
 
     /* Leave room for the newline; a longer message is cut, as in Fluent Bit. */
     va_start(ap, fmt);
