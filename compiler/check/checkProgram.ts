@@ -136,8 +136,8 @@ class SubsetChecker {
       return;
     }
     for (const p of fn.parameters) {
-      if (!ts.isIdentifier(p.name) || p.dotDotDotToken || p.initializer) {
-        this.sink.report("UnsupportedFunction", p, "Destructured, rest and default parameters", "Use plain named parameters.");
+      if (!ts.isIdentifier(p.name) || p.dotDotDotToken || (p.initializer !== undefined && !isLiteral(p.initializer))) {
+        this.sink.report("UnsupportedFunction", p, "Destructured and rest parameters, and defaults that are not literals,", "Use plain named parameters; a default must be a literal.");
       }
       this.checkTypes(p.type);
     }
@@ -185,11 +185,16 @@ class SubsetChecker {
         }
         for (const d of list.declarations) {
           if (!ts.isIdentifier(d.name)) {
-            this.sink.report("UnsupportedStatement", d.name, "Destructuring", "Read each field on its own: `const a = obj.a;`.");
-            continue;
+            this.checkBindingPattern(d.name);
           }
           this.checkTypes(d.type);
-          if (d.initializer) this.checkExpression(d.initializer);
+          const init = d.initializer === undefined ? undefined : skipParens(d.initializer);
+          if (init !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(d.name)) {
+            // A local function: inlined where it is called.
+            this.checkFunction(init, "local functions");
+          } else if (init !== undefined) {
+            this.checkExpression(init);
+          }
         }
         return;
       }
@@ -234,6 +239,19 @@ class SubsetChecker {
         const [what, hint] = statementHint(s.kind);
         this.sink.report("UnsupportedStatement", s, what, hint);
       }
+    }
+  }
+
+  /** `{ a, b: c = 1 }` / `[x, y]`: plain names with optional defaults, one level. */
+  private checkBindingPattern(p: ts.BindingName): void {
+    if (ts.isIdentifier(p)) return;
+    for (const el of p.elements) {
+      if (ts.isOmittedExpression(el)) continue;
+      if (el.dotDotDotToken || !ts.isIdentifier(el.name) || (el.propertyName !== undefined && ts.isComputedPropertyName(el.propertyName))) {
+        this.sink.report("UnsupportedStatement", el, "This destructuring pattern", "Use plain names, `const { a, b = 1 } = obj;` or `const [x, y] = xs;`.");
+        continue;
+      }
+      if (el.initializer) this.checkExpression(el.initializer);
     }
   }
 
@@ -319,10 +337,6 @@ class SubsetChecker {
       this.sink.report("UnsupportedExpression", e, what, hint);
       return;
     }
-    if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) && e.questionDotToken) {
-      this.sink.report("UnsupportedOperator", e, "?.", "Check the value first: `if (v !== undefined) { ... }`.");
-      return;
-    }
     if (ts.isBinaryExpression(e)) {
       this.checkBinary(e);
     } else if (ts.isPrefixUnaryExpression(e) && e.operator === SK.TildeToken) {
@@ -380,7 +394,8 @@ class SubsetChecker {
     const known =
       declFile !== undefined &&
       (declFile === this.loaded.entry || declFile === this.loaded.apiFile || declFile.fileName.endsWith("lib.flbc.d.ts"));
-    if (!known || (declFile === this.loaded.entry && !ts.isFunctionDeclaration(decl!))) {
+    const localFunction = decl !== undefined && (ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent);
+    if (!known || (declFile === this.loaded.entry && !ts.isFunctionDeclaration(decl!) && !localFunction)) {
       this.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
       return;
     }

@@ -9,6 +9,7 @@ import { isRegexMethod, regexMethod } from "./regex.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
+import { contextCall } from "./outputs.js";
 import { skipParens, zeroOf } from "./function.js";
 import { cTypeOfKind } from "../ir/ir.js";
 
@@ -27,6 +28,8 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
       const g = globalFunctions[callee.text];
       if (g !== undefined) return callBuiltin(f, g, undefined, c);
     }
+    const local = f.lookup(callee);
+    if (local?.k === "lambda") return inlineLambda(f, c, local.fn);
     let sym = f.checker.getSymbolAtLocation(callee);
     if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
     // formatTime, parseTime: functions of the flbc module itself.
@@ -36,10 +39,15 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
     }
     const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
     if (fn !== undefined) {
+      const decl = sym!.valueDeclaration as ts.FunctionDeclaration | undefined;
       const args: Expr[] = [rtName(f)];
       fn.params.forEach((kind, i) => {
         const arg = c.arguments[i];
-        args.push(arg === undefined ? zeroOf(kind) ?? { k: "num", value: 0 } : f.exprAs(arg, kind));
+        const dflt = decl?.parameters[i]?.initializer;
+        // A missing argument takes the parameter's default (a literal).
+        if (arg !== undefined) args.push(f.exprAs(arg, kind));
+        else if (dflt !== undefined) args.push(f.exprAs(dflt, kind));
+        else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
       });
       return { e: call(fn.cname, args, fn.returns), kind: fn.returns };
     }
@@ -61,6 +69,8 @@ export function isGlobal(f: FunctionLowerer, id: ts.Identifier): boolean {
 function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.PropertyAccessExpression): Lowered {
   const method = callee.name.text;
   const base = skipParens(callee.expression);
+  const io = contextCall(f, c, callee);
+  if (io !== undefined) return io;
   if (contextPath(f, base) === "log" && logLevels[method] !== undefined) {
     const arg = c.arguments[0];
     const msg: Expr = arg === undefined ? { k: "str", value: "" } : toStr(f, lowerExpression(f, arg), arg);
@@ -119,4 +129,40 @@ export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | und
     }
   }
   return { e, kind: b.returns };
+}
+
+/**
+ * A call of a local arrow function: its parameters become locals holding
+ * the arguments, and its body is inlined with its value in a temporary
+ * (it sees the caller's variables, as the closure would).
+ */
+function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): Lowered {
+  if (f.inlining.includes(fn)) {
+    f.scope.sink.report("UnsupportedCall", c, "a local function recursively (declare it with `function` at the top level)");
+    return { e: { k: "num", value: 0 }, kind: "num" };
+  }
+  fn.parameters.forEach((p, i) => {
+    if (!ts.isIdentifier(p.name)) return;
+    let kind = f.kindAt(p);
+    if (kind === "void") kind = "val";
+    const arg = c.arguments[i] ?? p.initializer;
+    const value = arg === undefined ? f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind)! : f.exprAs(arg, kind);
+    const cname = f.locals.claim(p.name.text, "v_");
+    f.pre.push({ k: "decl", name: cname, kind, init: value });
+    f.bind(p.name, { k: "local", cname, kind });
+  });
+  const sig = f.checker.getSignatureFromDeclaration(fn);
+  let kind = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
+  if (kind === "void" && !ts.isBlock(fn.body)) kind = "val";
+  const result = kind === "void" ? undefined : f.locals.claim("result");
+  const done = f.locals.claim("done");
+  if (result !== undefined) f.pre.push({ k: "decl", name: result, kind, init: zeroOf(kind) });
+  f.inlining.push(fn);
+  try {
+    const body = f.inlineCallback(fn, result === undefined ? undefined : { name: result, kind }, done);
+    f.pre.push({ k: "block", body: [...body.stmts, ...(body.usedLabel ? [{ k: "label" as const, name: done }] : [])] });
+  } finally {
+    f.inlining.pop();
+  }
+  return result === undefined ? { e: { k: "name", name: "0", kind: "void" }, kind: "void" } : { e: { k: "name", name: result, kind }, kind };
 }
