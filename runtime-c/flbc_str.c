@@ -691,8 +691,33 @@ static size_t flbc_str_upper_expand(uint32_t cp, uint8_t *out)
 /* A letter with case in the blocks above (for the final sigma rule). */
 static bool flbc_str_cased(uint32_t c)
 {
+    uint8_t scratch[12];
+
+    /* Letters with a case mapping, plus the cased letters without one that
+     * text commonly holds: ª º and the mathematical alphanumerics. */
     return flbc_str_upper_cp(c) != c || flbc_str_lower_cp(c) != c ||
-           c == 0xdf || c == 0x130 || c == 0x3c2;
+           c == 0x130 || c == 0x3c2 || c == 0xaa || c == 0xba ||
+           (c >= 0x1d400 && c <= 0x1d7cb) ||
+           (c >= 0xdf && flbc_str_upper_expand(c, scratch) > 0);
+}
+
+/*
+ * Characters the final-sigma rule looks through (Unicode's Case_Ignorable:
+ * apostrophes and dots inside words, combining marks, modifier letters,
+ * format controls). An approximation of the full property covering the
+ * common ones; see README.md.
+ */
+static bool flbc_str_case_ignorable(uint32_t c)
+{
+    return c == 0x27 || c == 0x2e || c == 0x3a || c == 0x5e || c == 0x60 || c == 0xa8 ||
+           c == 0xad || c == 0xaf || c == 0xb4 || c == 0xb7 || c == 0xb8 ||
+           (c >= 0x2b0 && c <= 0x36f) || c == 0x374 || c == 0x375 || c == 0x37a ||
+           c == 0x384 || c == 0x385 || c == 0x387 || (c >= 0x483 && c <= 0x489) ||
+           (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) ||
+           (c >= 0x200b && c <= 0x200f) || c == 0x2018 || c == 0x2019 || c == 0x2024 ||
+           c == 0x2027 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) ||
+           (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe00 && c <= 0xfe0f) ||
+           (c >= 0xfe20 && c <= 0xfe2f) || c == 0xfeff;
 }
 
 /* The code point that ends at byte i (exclusive), or 0 at the start. */
@@ -713,6 +738,34 @@ static uint32_t flbc_str_prev_cp(const uint8_t *p, size_t i)
     return cp;
 }
 
+/* Whether the capital sigma at p[i .. i + k) ends a word: a cased letter
+ * before it and none after it, looking through case-ignorable ones. */
+static bool flbc_str_final_sigma(const uint8_t *p, size_t i, size_t k, size_t len)
+{
+    size_t j = i;
+    uint32_t cp = 0;
+    uint32_t before;
+
+    for (;;) {
+        before = flbc_str_prev_cp(p, j);
+        if (before == 0 || !flbc_str_case_ignorable(before)) {
+            break;
+        }
+        /* Step back over that character (its bytes re-encode exactly). */
+        j -= before < 0x80 ? 1 : before < 0x800 ? 2 : before < 0x10000 ? 3 : 4;
+    }
+    if (!flbc_str_cased(before)) {
+        return false;
+    }
+    for (j = i + k; j < len; j += k) {
+        k = flbc_str_utf8_next(p + j, p + len, &cp);
+        if (!flbc_str_case_ignorable(cp)) {
+            return !flbc_str_cased(cp);
+        }
+    }
+    return true;
+}
+
 static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
 {
     const uint8_t *p = (const uint8_t *) s.ptr;
@@ -721,7 +774,6 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
     size_t k;
     size_t n = 0;
     uint32_t cp;
-    uint32_t next;
     uint32_t m;
     uint8_t *out;
 
@@ -768,11 +820,7 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
         else if (!upper && cp == 0x3a3) {
             /* Final sigma: a capital sigma after a cased letter and not
              * before one lowers to U+03C2. */
-            next = 0;
-            if (i + k < s.len) {
-                flbc_str_utf8_next(p + i + k, end, &next);
-            }
-            m = flbc_str_cased(flbc_str_prev_cp(p, i)) && !flbc_str_cased(next) ? 0x3c2 : 0x3c3;
+            m = flbc_str_final_sigma(p, i, k, s.len) ? 0x3c2 : 0x3c3;
             n += flbc_str_utf8_put(m, out + n);
         }
         else {
