@@ -5,16 +5,31 @@
 import { INVALID, isSingle } from "./charset.js";
 import { Flags, Node } from "./parse.js";
 
-/** UTF-8 bytes that every match starts with; [] when none is known. */
+/** UTF-8 bytes that every match starts with; [] when none is known.
+ * Looks through capture groups: `(GET) /` has the prefix "GET /". */
 export function literalPrefix(root: Node, flags: Flags): number[] {
-  const items = root.kind === "seq" ? root.items : [root];
   const bytes: number[] = [];
-  for (const item of items) {
-    if (item.kind !== "set" || !isSingle(item.set)) break;
-    const u = item.set[0]!;
-    if (u === INVALID || (!flags.unicode && u >= 0xd800 && u <= 0xdfff)) break;
-    bytes.push(...Buffer.from(String.fromCodePoint(u), "utf8"));
-  }
+  // Appends the literal start of `node`; true when all of it was literal.
+  const collect = (node: Node): boolean => {
+    switch (node.kind) {
+      case "empty":
+        return true;
+      case "set": {
+        if (!isSingle(node.set)) return false;
+        const u = node.set[0]!;
+        if (u === INVALID || (!flags.unicode && u >= 0xd800 && u <= 0xdfff)) return false;
+        bytes.push(...Buffer.from(String.fromCodePoint(u), "utf8"));
+        return true;
+      }
+      case "seq":
+        return node.items.every(collect);
+      case "group":
+        return collect(node.body);
+      default:
+        return false;
+    }
+  };
+  collect(root);
   return bytes;
 }
 
