@@ -608,7 +608,17 @@ static const uint8_t *flbc_json_emit(const uint8_t *p, const uint8_t *end, flbc_
         flbc_buf_append(out, v.u.b ? "true" : "false", v.u.b ? 4 : 5);
         break;
     case FLBC_INT:
-        flbc_json_put_num(out, (double) v.u.i, false);
+        if ((flags & FLBC_JSON_TYPED_FLOATS) != 0) {
+            /* Typed output shows the integer the chunk holds, digit for
+             * digit; JSON.stringify would round it through a double. */
+            char num[24];
+            int n = snprintf(num, sizeof(num), "%lld", (long long) v.u.i);
+
+            flbc_buf_append(out, num, (size_t) n);
+        }
+        else {
+            flbc_json_put_num(out, (double) v.u.i, false);
+        }
         break;
     case FLBC_FLOAT:
         flbc_json_put_num(out, v.u.d, (flags & FLBC_JSON_TYPED_FLOATS) != 0);
