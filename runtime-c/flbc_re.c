@@ -213,31 +213,34 @@ FLBC_API bool flbc_re_dfa_run(const flbc_re_dfa *d, const uint8_t *s, size_t len
     return d->eof[state / done] != 0;
 }
 
-/* The next position >= from where the literal prefix occurs, or len + 1:
- * memchr on its rarest byte, then a byte compare around the hit. */
-FLBC_API size_t flbc_re_find_prefix(const flbc_re_prog *re, const uint8_t *s, size_t len,
-                                    size_t from)
+/* The next position >= from where lit occurs in s, or len + 1: memchr on
+ * its rarest byte, then a byte compare around the hit. */
+FLBC_API size_t flbc_re_find_literal(const uint8_t *lit, size_t n, size_t rare,
+                                     const uint8_t *s, size_t len, size_t from)
 {
-    const uint8_t *prefix = (const uint8_t *) re->prefix;
-    size_t plen = re->prefix_len;
-    size_t rare = re->prefix_rare;
-
-    while (from + plen <= len) {
-        const uint8_t *hit = memchr(s + from + rare, prefix[rare], len - plen + 1 - from);
+    while (from + n <= len) {
+        const uint8_t *hit = memchr(s + from + rare, lit[rare], len - n + 1 - from);
         size_t c;
         size_t k;
         if (hit == NULL) {
             break;
         }
         c = (size_t) (hit - s) - rare;
-        for (k = 0; k < plen && s[c + k] == prefix[k]; k++) {
+        for (k = 0; k < n && s[c + k] == lit[k]; k++) {
         }
-        if (k == plen) {
+        if (k == n) {
             return c;
         }
         from = c + 1;
     }
     return len + 1;
+}
+
+FLBC_API size_t flbc_re_find_prefix(const flbc_re_prog *re, const uint8_t *s, size_t len,
+                                    size_t from)
+{
+    return flbc_re_find_literal((const uint8_t *) re->prefix, re->prefix_len, re->prefix_rare,
+                                s, len, from);
 }
 
 /* Start state of d at byte i: only looks back when an assertion cares. */
@@ -763,6 +766,12 @@ FLBC_API bool flbc_re_test_mode(flbc_rt *rt, const flbc_re_prog *re, flbc_str st
     }
     if (!sticky && re->prefix_len > 0 && re->anchored != NULL) {
         return flbc_re_test_prefix(re, str, start);
+    }
+    /* A literal every match contains, somewhere: absent, no match. */
+    if (re->required_len > 0 &&
+        flbc_re_find_literal((const uint8_t *) re->required, re->required_len,
+                             re->required_rare, s, len, start) > len) {
+        return false;
     }
     if (!sticky && re->search != NULL) {
         return flbc_re_dfa_run(re->search, s, len, start,

@@ -18,6 +18,9 @@ export interface RegexParts {
   program: Program;
   prefix: number[];
   rare: number;
+  /** A literal every match contains, when there is no prefix. */
+  required: number[];
+  requiredRare: number;
   bolAnchored: boolean;
   /** No lookaround or backreference: the runtime may memoize failures. */
   memoizable: boolean;
@@ -60,6 +63,11 @@ export function emitRegex(p: RegexParts): string {
     out.push(`    .prefix = ${cBytes(p.prefix)},`);
     out.push(`    .prefix_len = ${p.prefix.length},`);
     out.push(`    .prefix_rare = ${p.rare},`);
+  }
+  if (p.required.length > 0) {
+    out.push(`    .required = ${cBytes(p.required)},`);
+    out.push(`    .required_len = ${p.required.length},`);
+    out.push(`    .required_rare = ${p.requiredRare},`);
   }
   out.push(`    .bol_anchored = ${p.bolAnchored},`);
   if (p.fold) {

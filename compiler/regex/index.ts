@@ -11,7 +11,7 @@ import { LINE_TERMINATOR, WORD, WORD_UI, CharSet } from "./charset.js";
 import { buildClasses, buildDfa, Classes, Dfa, MAX_CLASSES } from "./dfa.js";
 import { emitRegex } from "./emit.js";
 import { foldPairs } from "./fold.js";
-import { anchoredAtStart, literalPrefix, rarestByte } from "./literal.js";
+import { anchoredAtStart, literalPrefix, rarestByte, requiredLiteral } from "./literal.js";
 import { buildNfa, isRegular } from "./nfa.js";
 import { Node, parseRegex } from "./parse.js";
 import { buildProgram, ProgramTooLarge, Program } from "./program.js";
@@ -54,6 +54,9 @@ export function compileRegex(pattern: string, flags: string, cName: string): Com
   }
   const prefix = literalPrefix(parsed.root, f);
   const bolAnchored = anchoredAtStart(parsed.root, f);
+  // Worth a memchr only when it is not the prefix and the search is not
+  // anchored anyway.
+  const required = prefix.length > 0 || bolAnchored || f.sticky ? [] : requiredLiteral(parsed.root, f);
   const needAnchored = f.sticky || bolAnchored || prefix.length > 0;
   let classes: Classes | undefined;
   let search: Dfa | undefined;
@@ -91,6 +94,8 @@ export function compileRegex(pattern: string, flags: string, cName: string): Com
     program,
     prefix,
     rare: rarestByte(prefix),
+    required,
+    requiredRare: rarestByte(required),
     bolAnchored,
     memoizable: isRegular(parsed.root),
     ...(f.ignoreCase && usesBackref(parsed.root) ? { fold: foldPairs(f.unicode) } : {}),

@@ -33,6 +33,56 @@ export function literalPrefix(root: Node, flags: Flags): number[] {
   return bytes;
 }
 
+/** The longest literal run every match contains, from the top-level
+ * sequence (through plain groups and mandatory repetitions' first copy). */
+export function requiredLiteral(root: Node, flags: Flags): number[] {
+  let best: number[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = [];
+  };
+  const walk = (node: Node): void => {
+    switch (node.kind) {
+      case "set": {
+        const u = node.set[0]!;
+        if (!isSingle(node.set) || u === INVALID || (!flags.unicode && u >= 0xd800 && u <= 0xdfff)) {
+          flush();
+          return;
+        }
+        run.push(...Buffer.from(String.fromCodePoint(u), "utf8"));
+        return;
+      }
+      case "seq":
+        node.items.forEach(walk);
+        return;
+      case "group":
+        walk(node.body);
+        return;
+      case "empty":
+      case "assert":
+        return;
+      case "look":
+        // Zero-width; its text is not part of the match. Breaks the run.
+        flush();
+        return;
+      case "repeat":
+        flush();
+        if (node.min >= 1) {
+          walk(node.body);
+          flush();
+        }
+        return;
+      default:
+        flush();
+        return;
+    }
+  };
+  walk(root);
+  flush();
+  return best;
+}
+
 /** Whether every alternative starts with `^` (and `^` means input start). */
 export function anchoredAtStart(root: Node, flags: Flags): boolean {
   if (flags.multiline) return false;
