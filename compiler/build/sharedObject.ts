@@ -35,7 +35,10 @@ export async function buildSharedObject(plugin: PluginDir, tree: FluentBitTree):
   const { cc } = findCompiler();
   const out = path.join(plugin.dir, plugin.names.sharedObject);
   const tmp = `${out}.${process.pid}.tmp`;
-  const args = [...sharedFlags, ...tree.flags, "-I", plugin.dir, plugin.cFile, "-o", tmp, "-lm"];
+  // Fluent Bit's symbols come from the fluent-bit executable at load time;
+  // macOS's linker wants to be told so.
+  const link = process.platform === "darwin" ? ["-undefined", "dynamic_lookup"] : [];
+  const args = [...sharedFlags, ...tree.flags, "-I", plugin.dir, plugin.cFile, "-o", tmp, ...link, "-lm"];
   const r = await run(cc, args);
   if (r.code !== 0) {
     fs.rmSync(tmp, { force: true });
