@@ -1,0 +1,172 @@
+// The commands behind `flbc`: loaded only when a command runs, so that
+// --help and --version do not load the TypeScript compiler.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BuildError, buildUnit, describeBuild } from "../build/index.js";
+import { compileFile, type CompileResult } from "../compile.js";
+import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
+import { runNode } from "../engine/node.js";
+import { buildHost, writeRuntimeHeader } from "../toolchain/index.js";
+import type { ParsedArgs } from "./args.js";
+import { InitError, initProject, initSummary } from "./init.js";
+import { watchRun } from "./watch.js";
+
+export async function dispatch(args: ParsedArgs): Promise<number> {
+  const file = args.file!;
+  if (args.command === "init") return init(args);
+  if (args.command === "run" && args.watch) {
+    const run = () => runOnce(args);
+    return watchRun({ file, input: args.input!, run, status: process.stderr, clear: process.stdout.isTTY === true });
+  }
+  if (args.command === "run" && args.engine === "node") return runUnderNode(args);
+  if (args.command === "build") return build(args);
+  const outputName = args.out !== undefined ? path.basename(args.out) : undefined;
+  const result = compile(args, { checkOnly: args.command === "check", outputName });
+  if (!result.ok) return 1;
+  if (args.command === "check") return 0;
+  if (args.command === "compile") {
+    if (args.out === undefined) {
+      process.stdout.write(result.c!);
+      return 0;
+    }
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, result.c!);
+    const header = writeRuntimeHeader(path.dirname(path.resolve(args.out)));
+    if (args.verbose) process.stderr.write(`flbc: wrote ${args.out} and ${path.relative(process.cwd(), header)}\n`);
+    return 0;
+  }
+  return runCompiled(args, file, result);
+}
+
+function compile(args: ParsedArgs, opts: { checkOnly: boolean; outputName?: string }): CompileResult {
+  const result = compileFile(args.file!, {
+    lineDirectives: args.lineDirectives,
+    checkOnly: opts.checkOnly,
+    outputName: opts.outputName,
+    onStage: args.verbose ? (stage, ms) => process.stderr.write(`flbc: ${stage.padEnd(8)} ${ms.toFixed(1)} ms\n`) : undefined,
+  });
+  if (result.diagnostics.length > 0) {
+    const color = wantColor(process.stderr, args.color);
+    process.stderr.write(formatDiagnostics(result.diagnostics, { color, cwd: process.cwd() }));
+    const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+    if (errors > 0) process.stderr.write(`\nFound ${errors} error${errors === 1 ? "" : "s"}.\n`);
+  }
+  return result;
+}
+
+/** One `flbc run` (a --watch run repeats it): under Node, or compiled. */
+async function runOnce(args: ParsedArgs): Promise<number> {
+  if (args.engine === "node") return runUnderNode(args);
+  const result = compile(args, { checkOnly: false });
+  if (!result.ok) return 1;
+  return runCompiled(args, args.file!, result);
+}
+
+/** `flbc init`: a new plugin project. */
+function init(args: ParsedArgs): number {
+  try {
+    const r = initProject({ dir: args.file!, kind: args.kind, name: args.name });
+    process.stdout.write(initSummary(r, args.file!));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InitError)) throw e;
+    process.stderr.write(`flbc init: ${e.message}\n`);
+    return 2;
+  }
+}
+
+/** `flbc build`: the plugin directory, and the shared object with --shared. */
+async function build(args: ParsedArgs): Promise<number> {
+  const result = compile(args, { checkOnly: false });
+  if (!result.ok) return 1;
+  try {
+    const r = await buildUnit(result.unit!, result.c!, args);
+    process.stdout.write(describeBuild(r));
+    if (r.shared?.warnings) process.stderr.write(r.shared.warnings);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    process.stderr.write(`flbc: ${e.message}\n`);
+    return 1;
+  }
+}
+
+/** Builds the plugin into the local host and runs it with stdin/stdout passed through. */
+async function runCompiled(args: ParsedArgs, file: string, result: CompileResult): Promise<number> {
+  const unit = result.unit!;
+  const symbol = `${unit.kind}_${unit.name}_plugin`;
+  const key = crypto.createHash("sha256").update(path.resolve(file)).digest("hex").slice(0, 12);
+  const dir = path.join(os.tmpdir(), `flbc-run-${key}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const pluginC = path.join(dir, `${unit.kind}_${unit.name}.c`);
+  fs.writeFileSync(pluginC, result.c!);
+  let binary: string;
+  const start = performance.now();
+  try {
+    ({ binary } = await buildHost({ pluginC, symbol, kind: unit.kind, outDir: dir, sanitize: args.sanitize }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 1;
+  }
+  if (args.verbose) process.stderr.write(`flbc: cc       ${(performance.now() - start).toFixed(1)} ms\n`);
+  const hostArgs: string[] = [];
+  for (const [k, v] of args.props) hostArgs.push("-p", `${k}=${v}`);
+  if (args.events) hostArgs.push("--events");
+  if (args.tag !== undefined) hostArgs.push("--tag", args.tag);
+  if (args.chunkRecords !== undefined) hostArgs.push("--chunk-records", String(args.chunkRecords));
+  if (args.trace) hostArgs.push("--trace");
+  let stdin: number | "inherit" = "inherit";
+  if (args.input !== undefined) {
+    try {
+      stdin = fs.openSync(args.input, "r");
+    } catch (e) {
+      process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+  return new Promise((resolve) => {
+    const child = spawn(binary, hostArgs, { stdio: [stdin, "inherit", "inherit"] });
+    if (typeof stdin === "number") fs.closeSync(stdin);
+    child.on("error", (e) => {
+      process.stderr.write(`flbc: cannot run ${binary}: ${e.message}\n`);
+      resolve(1);
+    });
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function runUnderNode(args: ParsedArgs): Promise<number> {
+  let input: string;
+  try {
+    input = args.input !== undefined ? fs.readFileSync(args.input, "utf8") : await readStdin();
+  } catch (e) {
+    process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const r = await runNode({
+    entry: args.file!,
+    props: Object.fromEntries(args.props),
+    events: args.events,
+    input,
+    tag: args.tag,
+  });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  return r.code;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (process.stdin.isTTY) {
+      resolve("");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (d: Buffer) => chunks.push(d));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}
