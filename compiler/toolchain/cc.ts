@@ -126,6 +126,10 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
   const pluginC = path.resolve(opts.pluginC);
   const flags = [
     ...strictFlags,
+    // Fluent Bit builds in GNU mode, where libc declares its POSIX and BSD
+    // extensions whatever the include order; the host's headers define
+    // _DEFAULT_SOURCE too, but only take effect when included first.
+    "-D_DEFAULT_SOURCE",
     ...(opts.optimize === false ? ["-O0", "-g"] : ["-O2"]),
     ...(opts.sanitize ? sanitizeFlags : []),
     `-DFLBC_HOST_PLUGIN=${opts.symbol}`,
