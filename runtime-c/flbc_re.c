@@ -185,7 +185,8 @@ FLBC_API unsigned flbc_re_dfa_class(const flbc_re_dfa *d, uint32_t u)
 }
 
 /* Runs d from byte i (state is a row offset); true as soon as a match has
- * ended. Rows 0 (failed) and nclasses (matched) are the only ones <= nclasses. */
+ * ended. Rows 0 (failed) and nclasses (matched) are the only ones <= nclasses,
+ * and both absorb, so a run of four ASCII bytes is checked once. */
 FLBC_API bool flbc_re_dfa_run(const flbc_re_dfa *d, const uint8_t *s, size_t len, size_t i,
                               unsigned state, bool unicode)
 {
@@ -195,8 +196,26 @@ FLBC_API bool flbc_re_dfa_run(const flbc_re_dfa *d, const uint8_t *s, size_t len
     const uint8_t *p = s + i;
     const uint8_t *end = s + len;
 
-    while (p < end) {
-        if (flbc_likely(*p < 0x80)) {
+    for (;;) {
+        while (end - p >= 4) {
+            uint32_t w;
+            memcpy(&w, p, 4);
+            if (w & 0x80808080u) {
+                break;
+            }
+            state = next[state + ascii[p[0]]];
+            state = next[state + ascii[p[1]]];
+            state = next[state + ascii[p[2]]];
+            state = next[state + ascii[p[3]]];
+            p += 4;
+            if (state <= done) {
+                return state != 0;
+            }
+        }
+        if (p >= end) {
+            break;
+        }
+        if (*p < 0x80) {
             state = next[state + ascii[*p]];
             p++;
         }
