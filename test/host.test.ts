@@ -106,7 +106,10 @@ test("NOTOUCH passes the input chunk through byte for byte (msgpack mode)", asyn
   const records = Array.from({ length: 5 }, (_, i) => ({ i, level: "info", s: "é\u0000x" }));
   const mp = await run(["--out", "msgpack", "-p", "mark=off"], lines(...records));
   t.is(mp.code, 0, mp.stderr);
-  const r = await run(["--in", "msgpack", "--out", "msgpack", "-p", "mark=off", "--trace"], mp.stdout);
+  const r = await run(
+    ["--in", "msgpack", "--out", "msgpack", "-p", "mark=off", "--trace"],
+    mp.stdout,
+  );
   t.is(r.code, 0, r.stderr);
   t.true(r.stdout.equals(mp.stdout));
   t.regex(r.stderr, /^chunk 1: in=5 out=5 result=NOTOUCH$/m);
@@ -239,7 +242,8 @@ test("bad input lines: the line number and exit 1", async (t) => {
 });
 
 test("usage errors exit 2", async (t) => {
-  for (const args of [["--bogus"], ["-p", "novalue"], ["--chunk-records", "0"], ["--in", "xml"], ["-p"]]) {
+  const bad = [["--bogus"], ["-p", "novalue"], ["--chunk-records", "0"], ["--in", "xml"], ["-p"]];
+  for (const args of bad) {
     const r = await run(args, "");
     t.is(r.code, 2, args.join(" "));
   }
@@ -334,7 +338,11 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
     level: i % 3 ? "info" : "debug",
     nested: { list: [i, i + 0.5, "s".repeat(i)] },
   }));
-  const r = await run(["--chunk-records", "7", "-p", "drop_levels=debug,trace"], lines(...records), binary);
+  const r = await run(
+    ["--chunk-records", "7", "-p", "drop_levels=debug,trace"],
+    lines(...records),
+    binary,
+  );
   t.is(r.code, 0, r.stderr);
   t.is(
     r.stdout.toString(),
@@ -358,7 +366,11 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
     outDir: scratch,
     sanitize: true,
   });
-  const flushed = await run(["-p", "retries=1", "--chunk-records", "3"], lines(...records), out.binary);
+  const flushed = await run(
+    ["-p", "retries=1", "--chunk-records", "3"],
+    lines(...records),
+    out.binary,
+  );
   t.is(flushed.code, 0, flushed.stderr);
   t.is(flushed.stdout.toString().split("\n").length - 1, records.length);
   const input = await buildHost({
@@ -425,18 +437,29 @@ test("output: FLB_RETRY is retried up to retry_limit, then the chunk is dropped"
       "[ info] [engine] flush chunk '1' succeeded at retry 1: task_id=0, " +
       "input=host.0 > output=lines.0 (out_id=0)\n",
   );
-  const gaveUp = await run(["-p", "retries=5", "-p", "retry_limit=2"], lines({ a: 1 }), await outputHost());
+  const gaveUp = await run(
+    ["-p", "retries=5", "-p", "retry_limit=2"],
+    lines({ a: 1 }),
+    await outputHost(),
+  );
   t.is(gaveUp.code, 1);
   t.is(gaveUp.stdout.length, 0);
   t.regex(gaveUp.stderr, /\[error\] \[engine\] chunk '1' cannot be retried/);
   t.is(gaveUp.stderr.split("failed to flush").length - 1, 2);
-  const none = await run(["-p", "retries=1", "-p", "retry_limit=no_retries"], lines({ a: 1 }), await outputHost());
+  const none = await run(
+    ["-p", "retries=1", "-p", "retry_limit=no_retries"],
+    lines({ a: 1 }),
+    await outputHost(),
+  );
   t.is(none.code, 1);
 });
 
 test("output: FLB_ERROR fails the chunk; network and TLS properties are accepted", async (t) => {
   const r = await run(
-    ["-p", "fail=on", "-p", "host=example.com", "-p", "port=443", "-p", "tls=on", "-p", "tls.verify=off"],
+    ["fail=on", "host=example.com", "port=443", "tls=on", "tls.verify=off"].flatMap((p) => [
+      "-p",
+      p,
+    ]),
     lines({ a: 1 }),
     await outputHost(),
   );

@@ -59,7 +59,7 @@ static inline int flb_sds_cmp(flb_sds_t s, const char *str, int len)
     if (flb_sds_len(s) != (size_t) len) {
         return -1;
     }
-    return strncmp(s, str, len);
+    return strncmp(s, str, (size_t) len);
 }
 
 static inline int flb_sds_casecmp(flb_sds_t s, const char *str, int len)
@@ -67,7 +67,7 @@ static inline int flb_sds_casecmp(flb_sds_t s, const char *str, int len)
     if (flb_sds_len(s) != (size_t) len) {
         return -1;
     }
-    return strncasecmp(s, str, len);
+    return strncasecmp(s, str, (size_t) len);
 }
 
 flb_sds_t flb_sds_create(const char *str);
