@@ -199,6 +199,8 @@ export interface HarnessCase {
   pattern: string;
   flags: string;
   inputs: Input[];
+  /** Replacement template; replacementFor(groupNames) when absent. */
+  replacement?: string;
 }
 
 /** Compiles every pattern into one C program; returns its JSON lines, in
@@ -226,7 +228,7 @@ export function runHarness(cases: HarnessCase[], cc: string, extraFlags: string[
     const r = compileRegex(c.pattern, c.flags, `re_${i}`);
     if (isRegexDiagnostic(r)) throw new Error(`/${c.pattern}/${c.flags}: ${r.message}`);
     parts.push(r.code);
-    const repl = str([...Buffer.from(replacementFor(r.groupNames), "utf8")]);
+    const repl = str([...Buffer.from(c.replacement ?? replacementFor(r.groupNames), "utf8")]);
     for (const input of c.inputs) rows.push(`    { &re_${i}, ${str([...inputBytes(input)])}, ${repl} },`);
   });
   const main = [

@@ -69,7 +69,7 @@ function compare(t: import("ava").ExecutionContext, cases: HarnessCase[], got: C
     const compiled = compileRegex(c.pattern, c.flags, "x");
     const names = isRegexDiagnostic(compiled) ? [] : compiled.groupNames;
     for (const input of c.inputs) {
-      const want = expected(c.pattern, c.flags, input, replacementFor(names));
+      const want = expected(c.pattern, c.flags, input, c.replacement ?? replacementFor(names));
       const have = got[k++]!;
       const label = `/${c.pattern}/${c.flags} on ${JSON.stringify(typeof input === "string" ? input : Buffer.from(input).toString("hex"))}`;
       const lone = hasLoneSurrogate(want.replace) || want.split.some((x) => x !== null && hasLoneSurrogate(x));
@@ -257,5 +257,19 @@ test("long subjects: the backtrack stack grows in the arena, results match Node"
     { pattern: "[^c]*?b$", flags: "", inputs: [long] },
     { pattern: "(ab)+?c|\\w{3}", flags: "g", inputs: [long.slice(0, 3000)] },
   ];
+  compare(t, cases, runHarness(cases, process.env.CC ?? "cc"));
+});
+
+test("replacement templates: $n, $nn, $0, $<name>, stray $ as in Node", (t) => {
+  const templates = ["$0", "$00", "$1$2", "$10", "$12x", "$13", "$99", "$<a>", "$<", "$<a", "$", "a$", "$$$&$", "$`|$'", "$<zz>"];
+  const patterns: [string, string][] = [
+    ["b", "g"], ["(b)", ""], ["(?<a>a)(b)", "g"], ["(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)", ""],
+  ];
+  const cases: HarnessCase[] = [];
+  for (const [pattern, flags] of patterns) {
+    for (const replacement of templates) {
+      cases.push({ pattern, flags, replacement, inputs: ["xabcdefghijkly", "abab", ""] });
+    }
+  }
   compare(t, cases, runHarness(cases, process.env.CC ?? "cc"));
 });
