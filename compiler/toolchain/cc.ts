@@ -95,6 +95,33 @@ function cacheRoot(): string {
   return process.env.FLBC_CACHE_DIR ?? path.join(os.tmpdir(), "flbc-cache");
 }
 
+/** Builds kept in the cache; the least recently built go first. */
+const cacheKeep = 256;
+
+function pruneCache(): void {
+  const root = cacheRoot();
+  let entries: Array<{ dir: string; mtime: number }>;
+  try {
+    entries = fs.readdirSync(root).map((name) => {
+      const dir = path.join(root, name);
+      return { dir, mtime: fs.statSync(dir).mtimeMs };
+    });
+  } catch {
+    return;
+  }
+  if (entries.length <= cacheKeep) {
+    return;
+  }
+  entries.sort((a, b) => a.mtime - b.mtime);
+  // Never what another build may be copying right now.
+  const recent = Date.now() - 10 * 60 * 1000;
+  for (const e of entries.slice(0, entries.length - cacheKeep)) {
+    if (e.mtime < recent) {
+      fs.rmSync(e.dir, { recursive: true, force: true });
+    }
+  }
+}
+
 export interface BuildHostOptions {
   /** The plugin's C file. */
   pluginC: string;
@@ -149,7 +176,11 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
   const cached = path.join(cacheRoot(), key, name);
   const binary = path.join(path.resolve(opts.outDir), name);
 
-  if (!fs.existsSync(cached)) {
+  if (fs.existsSync(cached)) {
+    // Mark it used: pruning removes the least recently used builds.
+    const now = new Date();
+    fs.utimesSync(path.dirname(cached), now, now);
+  } else {
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
     const args = [
@@ -177,6 +208,7 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
     }
     // rename is atomic: concurrent builds of the same key both succeed.
     fs.renameSync(tmp, cached);
+    pruneCache();
   }
   if (cached !== binary) {
     const tmp = `${binary}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
