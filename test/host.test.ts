@@ -348,6 +348,17 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
     r.stdout.toString(),
     lines(...records.filter((x) => x.level !== "debug").map((x) => ({ ...x, seen: true }))),
   );
+  // A chunk whose every record is dropped: MODIFIED with nothing left.
+  const dropped = await run(
+    ["--chunk-records", "1", "--trace"],
+    lines({ level: "debug" }, { level: "info" }),
+    binary,
+  );
+  t.is(dropped.code, 0, dropped.stderr);
+  t.is(dropped.stdout.toString(), lines({ level: "info", seen: true }));
+  t.regex(dropped.stderr, /chunk 1: in=1 out=0 result=MODIFIED/);
+  const empty = await run(["--in", "msgpack"], "", binary);
+  t.is(empty.code, 0, empty.stderr);
   const failed = await run(["-p", "fail_init=on"], lines({ a: 1 }), binary);
   t.is(failed.code, 1);
   t.notRegex(failed.stderr, /Sanitizer/);

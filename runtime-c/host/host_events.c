@@ -213,11 +213,17 @@ int host_chunks_from_msgpack(const uint8_t *data, size_t len,
 {
     size_t n = 0;
     size_t records = 0;
-    const uint8_t *p = data;
-    const uint8_t *start = data;
-    const uint8_t *end = data + len;
+    const uint8_t *p;
+    const uint8_t *start;
+    const uint8_t *end;
     struct event ev;
 
+    if (len == 0) {
+        return 0;
+    }
+    p = data;
+    start = data;
+    end = data + len;
     while (p < end) {
         if (read_event(p, end, &ev) == -1) {
             /* Malformed from here: the plugin gets these bytes as they are. */
@@ -473,10 +479,16 @@ int host_chunks_from_json(const char *text, size_t len, int events,
 long host_count_records(const uint8_t *data, size_t len)
 {
     long n = 0;
-    const uint8_t *p = data;
-    const uint8_t *end = data + len;
+    const uint8_t *p;
+    const uint8_t *end;
     struct event ev;
 
+    /* A filter that drops every record may return a NULL buffer. */
+    if (len == 0) {
+        return 0;
+    }
+    p = data;
+    end = data + len;
     while (p < end) {
         if (read_event(p, end, &ev) == -1) {
             return -1;
@@ -509,10 +521,15 @@ static void write_time(flbc_buf *out, struct event_time t)
 int host_chunk_to_json(const uint8_t *data, size_t len, int events,
                        flbc_buf *out)
 {
-    const uint8_t *p = data;
-    const uint8_t *end = data + len;
+    const uint8_t *p;
+    const uint8_t *end;
     struct event ev;
 
+    if (len == 0) {
+        return 0;
+    }
+    p = data;
+    end = data + len;
     while (p < end) {
         if (read_event(p, end, &ev) == -1) {
             return -1;

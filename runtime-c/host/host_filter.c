@@ -124,9 +124,11 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
                         "events\n", i + 1);
                 rc = HOST_EXIT_FAIL;
             }
-            fwrite(text.data, 1, text.len, stdout);
+            if (text.len > 0) {
+                fwrite(text.data, 1, text.len, stdout);
+            }
         }
-        else {
+        else if (len > 0) {
             fwrite(data, 1, len, stdout);
         }
         total_in += chunks->items[i].records;

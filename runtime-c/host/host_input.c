@@ -70,7 +70,9 @@ static long write_appended(const struct host_opts *o, size_t room)
                 written = -1;
                 break;
             }
-            fwrite(text.data, 1, text.len, stdout);
+            if (text.len > 0) {
+                fwrite(text.data, 1, text.len, stdout);
+            }
         }
         else {
             fwrite(events.items[i].data, 1, events.items[i].len, stdout);
