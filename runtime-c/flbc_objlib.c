@@ -116,8 +116,9 @@ static uint32_t flbc_objlib_pairs(struct flbc_rt *rt, flbc_val v, flbc_str **key
         }
         tk = k[i];
         tv = x[i];
-        for (j = i; j > ints && (flbc_objlib_index(k[j - 1]) < 0 ||
-                                  flbc_objlib_index(k[j - 1]) > idx); j--) {
+        /* [ints, i) holds other keys only: move past them, then past the
+         * larger integer keys. */
+        for (j = i; j > 0 && (j > ints || flbc_objlib_index(k[j - 1]) > idx); j--) {
             k[j] = k[j - 1];
             x[j] = x[j - 1];
         }

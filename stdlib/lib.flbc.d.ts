@@ -320,9 +320,11 @@ interface ObjectConstructor {
     /** The object's own keys (an array's indices as strings). */
     keys(o: {}): string[];
     /** The object's own values. */
+    values<T>(o: readonly T[]): T[];
     values<T>(o: { readonly [key: string]: T }): T[];
     values(o: {}): unknown[];
     /** The object's own `[key, value]` pairs. */
+    entries<T>(o: readonly T[]): [string, T][];
     entries<T>(o: { readonly [key: string]: T }): [string, T][];
     entries(o: {}): [string, unknown][];
     /** An object from `[key, value]` pairs; a later pair wins. */

@@ -76,7 +76,8 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     const msg: Expr = arg === undefined ? { k: "str", value: "" } : toStr(f, lowerExpression(f, arg), arg);
     return { e: call("flbc_log_str", [rtName(f), { k: "name", name: logLevels[method]!, kind: "int" }, msg], "void"), kind: "void" };
   }
-  if (ts.isIdentifier(base) && f.lookup(base) === undefined && isGlobal(f, base)) {
+  // A global namespace (Math.floor); NaN and Infinity are numbers: (NaN).toFixed().
+  if (ts.isIdentifier(base) && f.lookup(base) === undefined && isGlobal(f, base) && base.text !== "NaN" && base.text !== "Infinity") {
     if (base.text === "Array" && method === "isArray") return isArray(f, c);
     const s = staticFunctions[base.text]?.[method];
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
@@ -106,6 +107,11 @@ function isArray(f: FunctionLowerer, c: ts.CallExpression): Lowered {
 /** A table built-in: receiver and arguments converted to the declared kinds. */
 export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | undefined, c: ts.CallExpression): Lowered {
   const args: Expr[] = [];
+  // An argument the runtime function has no parameter for (sort's
+  // comparator before its lowering lands) must not vanish silently.
+  if (b.rest === undefined && c.arguments.length > b.params.length) {
+    f.scope.sink.report("UnsupportedCall", c, `'${c.expression.getText()}' with ${c.arguments.length} arguments`);
+  }
   if (b.rt) args.push(rtName(f));
   if (receiver !== undefined) args.push(receiver);
   b.params.forEach((kind, i) => {
