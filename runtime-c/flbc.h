@@ -395,6 +395,8 @@ typedef struct flbc_rt {
     uint64_t malformed_logged; /* chunks reported as malformed (rate limit) */
     flbc_stats stats;
     uint64_t random_state;     /* Math.random (xorshift64*), never 0 */
+    bool thrown;               /* a JavaScript exception is in flight */
+    flbc_val exc;              /* its value */
 } flbc_rt;
 
 FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins);
@@ -458,6 +460,7 @@ typedef struct flbc_obj {
     flbc_val *vals;
     uint32_t len;
     uint32_t cap;
+    bool error;                /* made by `new Error`: instanceof Error */
 } flbc_obj;
 
 FLBC_API flbc_arr *flbc_arr_new(struct flbc_rt *rt, uint32_t cap);
@@ -938,5 +941,20 @@ FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
 FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
+
+/* ------------------------------------------------------------- exceptions */
+
+/* throw v: generated code then jumps to its handler (see flbc_exc.c). */
+FLBC_API void flbc_throw(struct flbc_rt *rt, flbc_val v);
+/* The exception in flight, which is then no longer in flight. */
+FLBC_API flbc_val flbc_catch(struct flbc_rt *rt);
+/* new Error(message): a map { name, message }. */
+FLBC_API flbc_val flbc_error_new(struct flbc_rt *rt, flbc_str name, flbc_str message);
+/* v instanceof Error. */
+FLBC_API bool flbc_val_is_error(flbc_val v);
+/* An Error's message, or String(v). */
+FLBC_API flbc_str flbc_exc_text(struct flbc_rt *rt, flbc_val v);
+/* Logs the exception that left a plugin callback, and clears it. */
+FLBC_API void flbc_log_uncaught(struct flbc_rt *rt);
 
 #endif /* FLBC_H */

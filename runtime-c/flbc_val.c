@@ -250,6 +250,16 @@ FLBC_API flbc_str flbc_val_to_str(struct flbc_rt *rt, flbc_val v)
     case FLBC_STR:
         return v.u.s;
     case FLBC_MAP:
+        if (flbc_val_is_error(v)) {
+            /* Error.prototype.toString: "name: message", or the name alone. */
+            flbc_str name = flbc_val_as_str(flbc_val_get(v, FLBC_STR("name")));
+            flbc_str message = flbc_val_as_str(flbc_val_get(v, FLBC_STR("message")));
+
+            if (message.len == 0) {
+                return name;
+            }
+            return flbc_str_concat_n(rt, 3, (flbc_str[]) { name, FLBC_STR(": "), message });
+        }
         return FLBC_STR("[object Object]");
     default:
         break;

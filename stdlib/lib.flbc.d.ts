@@ -58,6 +58,22 @@ interface RegExp {
     readonly source: string;
 }
 
+/**
+ * An error to throw. A filter that lets an exception escape logs its
+ * message and keeps the record as it was.
+ */
+interface Error {
+    name: string;
+    message: string;
+}
+
+interface ErrorConstructor {
+    /** A new Error with this message. */
+    new (message?: string): Error;
+}
+
+declare var Error: ErrorConstructor;
+
 interface RegExpConstructor {
     /** A regular expression from a string literal pattern and flags. */
     new (pattern: string, flags?: string): RegExp;
