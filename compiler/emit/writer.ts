@@ -1,4 +1,5 @@
 // Indented C text: 4 spaces, one statement per line, Fluent Bit's layout.
+import { wrapLine } from "./wrap.js";
 export class CWriter {
   private readonly lines: string[] = [];
   private depth = 0;
@@ -8,7 +9,8 @@ export class CWriter {
   }
 
   line(text: string): void {
-    this.lines.push("    ".repeat(this.depth) + text);
+    const indent = "    ".repeat(this.depth);
+    for (const l of wrapLine(text, indent.length)) this.lines.push(indent + l);
   }
 
   /** A preprocessor line: always in column 0. */
