@@ -460,8 +460,16 @@ typedef struct flbc_obj {
     flbc_val *vals;
     uint32_t len;
     uint32_t cap;
-    bool error;                /* made by `new Error`: instanceof Error */
+    uint8_t kind;              /* flbc_obj_kind */
 } flbc_obj;
+
+/* What a built object is: JavaScript tells these apart, msgpack does not. */
+typedef enum flbc_obj_kind {
+    FLBC_OBJ_PLAIN = 0,        /* an object literal, or a copied map */
+    FLBC_OBJ_ERROR,            /* new Error(...): instanceof Error */
+    FLBC_OBJ_MAP,              /* new Map(): keys are strings */
+    FLBC_OBJ_SET               /* new Set(): members are the keys */
+} flbc_obj_kind;
 
 FLBC_API flbc_arr *flbc_arr_new(struct flbc_rt *rt, uint32_t cap);
 FLBC_API flbc_arr *flbc_arr_of(struct flbc_rt *rt, uint32_t n, const flbc_val *items);
@@ -941,6 +949,30 @@ FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
 FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
+
+/* ------------------------------------------------------------ Map and Set */
+
+/* Map<string, T> and Set<string>: built objects of kind FLBC_OBJ_MAP /
+ * FLBC_OBJ_SET in the arena, keys in insertion order (as JavaScript
+ * iterates them). Lookups are linear: fine for the small tables plugins
+ * keep per record; a constant Set or Map of literals at the top of a plugin
+ * is emitted as a static table instead. */
+FLBC_API flbc_val flbc_coll_new(struct flbc_rt *rt, int kind);
+/* new Set(items) / new Map(entries): entries are [key, value] arrays. */
+FLBC_API flbc_val flbc_coll_from(struct flbc_rt *rt, int kind, flbc_arr *items);
+FLBC_API flbc_val flbc_coll_get(flbc_val c, flbc_str key);
+FLBC_API bool flbc_coll_has(flbc_val c, flbc_str key);
+/* map.set(k, v), set.add(k) (v true): returns c, for chaining. */
+FLBC_API flbc_val flbc_coll_set(struct flbc_rt *rt, flbc_val c, flbc_str key, flbc_val v);
+FLBC_API bool flbc_coll_delete(flbc_val c, flbc_str key);
+FLBC_API void flbc_coll_clear(flbc_val c);
+FLBC_API double flbc_coll_size(flbc_val c);
+/* Snapshots for iteration: keys, values, or [key, value] pairs. */
+FLBC_API flbc_arr *flbc_coll_keys(struct flbc_rt *rt, flbc_val c);
+FLBC_API flbc_arr *flbc_coll_values(struct flbc_rt *rt, flbc_val c);
+FLBC_API flbc_arr *flbc_coll_entries(struct flbc_rt *rt, flbc_val c);
+/* Array.from(a): a new array with a's items. */
+FLBC_API flbc_arr *flbc_arr_copy(struct flbc_rt *rt, const flbc_arr *a);
 
 /* ------------------------------------------------------------- exceptions */
 

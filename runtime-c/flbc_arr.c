@@ -206,7 +206,7 @@ FLBC_API flbc_val flbc_obj_of(struct flbc_rt *rt, uint32_t n, const flbc_str *ke
     o->keys = flbc_alloc(&rt->arena, cap * sizeof(flbc_str));
     o->vals = flbc_alloc(&rt->arena, cap * sizeof(flbc_val));
     o->len = 0;
-    o->error = false;
+    o->kind = FLBC_OBJ_PLAIN;
     o->cap = o->keys != NULL && o->vals != NULL ? cap : 0;
     if (o->cap >= n && n > 0) {
         memcpy(o->keys, keys, n * sizeof(flbc_str));

@@ -37,14 +37,14 @@ FLBC_API flbc_val flbc_error_new(struct flbc_rt *rt, flbc_str name, flbc_str mes
     vals[1] = flbc_val_str(message);
     v = flbc_obj_of(rt, 2, keys, vals);
     if (v.tag == FLBC_MAP && v.u.obj != NULL) {
-        v.u.obj->error = true;
+        v.u.obj->kind = FLBC_OBJ_ERROR;
     }
     return v;
 }
 
 FLBC_API bool flbc_val_is_error(flbc_val v)
 {
-    return v.tag == FLBC_MAP && v.raw == NULL && v.u.obj != NULL && v.u.obj->error;
+    return v.tag == FLBC_MAP && v.raw == NULL && v.u.obj != NULL && v.u.obj->kind == FLBC_OBJ_ERROR;
 }
 
 /* What Node's reference engine prints: an Error's message, else String(v). */

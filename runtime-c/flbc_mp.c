@@ -476,6 +476,12 @@ FLBC_API void flbc_mp_write_val(flbc_buf *b, flbc_val v)
         flbc_mp_write_nil(b);
         break;
     case FLBC_MAP:
+        if (v.u.obj != NULL && v.u.obj->kind != FLBC_OBJ_PLAIN) {
+            /* Maps, Sets and Errors have no own enumerable properties:
+             * JSON.stringify writes {} for them. */
+            flbc_mp_write_map_header(b, 0);
+            break;
+        }
         if (v.u.obj != NULL) {
             uint32_t i;
             uint32_t n = 0;

@@ -260,6 +260,12 @@ FLBC_API flbc_str flbc_val_to_str(struct flbc_rt *rt, flbc_val v)
             }
             return flbc_str_concat_n(rt, 3, (flbc_str[]) { name, FLBC_STR(": "), message });
         }
+        if (v.raw == NULL && v.u.obj != NULL && v.u.obj->kind == FLBC_OBJ_MAP) {
+            return FLBC_STR("[object Map]");
+        }
+        if (v.raw == NULL && v.u.obj != NULL && v.u.obj->kind == FLBC_OBJ_SET) {
+            return FLBC_STR("[object Set]");
+        }
         return FLBC_STR("[object Object]");
     default:
         break;

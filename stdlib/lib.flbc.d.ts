@@ -74,6 +74,65 @@ interface ErrorConstructor {
 
 declare var Error: ErrorConstructor;
 
+/**
+ * What Map and Set's keys(), values() and entries() return. As in
+ * JavaScript it is an iterator, not an array: turn it into one with
+ * `Array.from(map.keys())`, then loop over that or use array methods.
+ */
+interface IterableIterator<T> {
+    /** (Marks the element type; not a property.) */
+    readonly __element?: T;
+}
+
+/**
+ * A map from strings to values, in insertion order. Keys must be strings.
+ * Iterate it with `for (const [k, v] of Array.from(map.entries()))`.
+ */
+interface Map<K, V> {
+    /** The value of `key`, or undefined. */
+    get(key: K): V | undefined;
+    /** Sets `key` to `value`; returns the map. */
+    set(key: K, value: V): this;
+    has(key: K): boolean;
+    /** Removes `key`; whether it was there. */
+    delete(key: K): boolean;
+    clear(): void;
+    readonly size: number;
+    keys(): IterableIterator<K>;
+    values(): IterableIterator<V>;
+    entries(): IterableIterator<[K, V]>;
+}
+
+interface MapConstructor {
+    /** A new, empty map: `new Map<string, number>()`. */
+    new <K extends string, V>(): Map<K, V>;
+    /** A new map, from [key, value] pairs. */
+    new <V>(entries: [string, V][]): Map<string, V>;
+}
+
+declare var Map: MapConstructor;
+
+/** A set of strings, in insertion order. */
+interface Set<T> {
+    /** Adds `value`; returns the set. */
+    add(value: T): this;
+    has(value: T): boolean;
+    /** Removes `value`; whether it was there. */
+    delete(value: T): boolean;
+    clear(): void;
+    readonly size: number;
+    values(): IterableIterator<T>;
+}
+
+interface SetConstructor {
+    /** A new, empty set: `new Set<string>()`. */
+    new <T extends string>(): Set<T>;
+    /** A new set of the given strings. */
+    new (values: string[]): Set<string>;
+}
+
+declare var Set: SetConstructor;
+
 interface RegExpConstructor {
     /** A regular expression from a string literal pattern and flags. */
     new (pattern: string, flags?: string): RegExp;
@@ -435,6 +494,8 @@ interface Array<T> {
 interface ArrayConstructor {
     /** Whether `value` is an array: narrows a `Value` to `Value[]`. */
     isArray(value: unknown): value is unknown[];
+    /** A new array of the items of a Map or Set iterator, or a copy of an array. */
+    from<T>(items: IterableIterator<T> | readonly T[]): T[];
 }
 
 /** The `Array` namespace: only `Array.isArray`; arrays are written as literals. */

@@ -220,6 +220,20 @@ class SubsetChecker {
         this.checkChildren(s);
         return;
       }
+      case SK.ThrowStatement:
+        this.checkExpression((s as ts.ThrowStatement).expression);
+        return;
+      case SK.TryStatement: {
+        const t = s as ts.TryStatement;
+        this.checkBlock(t.tryBlock);
+        const v = t.catchClause?.variableDeclaration;
+        if (v !== undefined && !ts.isIdentifier(v.name)) {
+          this.sink.report("UnsupportedStatement", v, "A destructured catch binding", "Write `catch (e)` and read its fields.");
+        }
+        if (t.catchClause) this.checkBlock(t.catchClause.block);
+        if (t.finallyBlock) this.checkBlock(t.finallyBlock);
+        return;
+      }
       case SK.ForOfStatement:
       case SK.ForInStatement: {
         const f = s as ts.ForOfStatement | ts.ForInStatement;
@@ -316,6 +330,14 @@ class SubsetChecker {
         break;
       case SK.NewExpression: {
         const n = e as ts.NewExpression;
+        if (ts.isIdentifier(n.expression) && (n.expression.text === "Map" || n.expression.text === "Set")) {
+          for (const a of n.arguments ?? []) this.checkExpression(a);
+          return;
+        }
+        if (ts.isIdentifier(n.expression) && n.expression.text === "Error") {
+          for (const a of n.arguments ?? []) this.checkExpression(a);
+          return;
+        }
         if (ts.isIdentifier(n.expression) && n.expression.text === "RegExp") {
           // Its arguments must be literals: the plugin stage says so if not.
           return;
@@ -370,6 +392,12 @@ class SubsetChecker {
     if (op === SK.EqualsEqualsToken || op === SK.ExclamationEqualsToken) {
       const text = op === SK.EqualsEqualsToken ? "==" : "!=";
       this.sink.report("LooseEquality", e.operatorToken, text, text + "=");
+      return;
+    }
+    if (op === SK.InstanceOfKeyword) {
+      if (!ts.isIdentifier(e.right) || e.right.text !== "Error") {
+        this.sink.report("UnsupportedOperator", e.operatorToken, "instanceof", "Only `e instanceof Error` is supported; narrow other values with typeof or Array.isArray.");
+      }
       return;
     }
     if (op === SK.InKeyword && !this.isRecordType(e.right)) {
@@ -509,6 +537,7 @@ function isLiteral(e: ts.Expression): boolean {
     ts.isNumericLiteral(x) ||
     ts.isRegularExpressionLiteral(x) ||
     (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "RegExp") ||
+    (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && (x.expression.text === "Map" || x.expression.text === "Set") && (x.arguments ?? []).every(isLiteralData)) ||
     ts.isStringLiteral(x) ||
     ts.isNoSubstitutionTemplateLiteral(x) ||
     x.kind === SK.TrueKeyword ||
@@ -528,6 +557,12 @@ function isInlineCallback(e: ts.Expression): boolean {
     ts.isPropertyAccessExpression(call.expression) &&
     inlineCallbackMethods.has(call.expression.name.text)
   );
+}
+
+/** Literals, and arrays of them (a constant Set's members, a Map's entries). */
+function isLiteralData(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return ts.isArrayLiteralExpression(x) ? x.elements.every(isLiteralData) : isLiteral(x);
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

@@ -68,7 +68,7 @@ export const messages = {
   },
   MutableGlobal: {
     code: 1107,
-    message: "A top-level 'let' is shared mutable state, which flbc does not allow.",
+    message: "A top-level 'let', or changing a top-level Map or Set, is shared mutable state, which flbc does not allow.",
     hint: "Keep per-instance state in `ctx.state` (returned by `init`), or make it a `const`.",
   },
   TopLevelStatement: {
@@ -78,7 +78,7 @@ export const messages = {
   },
   TopLevelConst: {
     code: 1109,
-    message: "A top-level constant must be a number, string, boolean or regular expression literal.",
+    message: "A top-level constant must be a literal: a number, string, boolean, regular expression, or a Map or Set of literals.",
     hint: "Compute other values inside a callback, or in `init` and keep them in `ctx.state`.",
   },
   UnsupportedCall: {
@@ -136,6 +136,17 @@ export const messages = {
     code: 1120,
     message: "A RegExp must be a literal, or `new RegExp(\"pattern\", \"flags\")` with string literals.",
     hint: "flbc compiles every regular expression ahead of time: write `/pattern/flags`.",
+  },
+
+  EventsAccess: {
+    code: 1121,
+    message: "A flush's events are read one at a time: only `for (const ev of events)` and `events.length` are supported.",
+    hint: "Loop over the events: `for (const ev of events) { ... ev.body ... }`.",
+  },
+  IoOutsideFlush: {
+    code: 1122,
+    message: "{0} can only be called in `flush`.",
+    hint: "Do the I/O in flush, which Fluent Bit runs on its output coroutine.",
   },
 
   // 1200-1299: the plugin definition

@@ -11,6 +11,8 @@ export type Kind =
   | "rec" // flbc_rec * (the record being processed)
   | "arr" // flbc_arr * (an array the plugin holds)
   | "re" // const flbc_re_prog * (a regex compiled with the plugin)
+  | "events" // flbc_events * (the chunk an output's flush delivers)
+  | "event" // flbc_event * (one event of that chunk)
   | "int" // C int (status codes, config ints)
   | "void";
 
@@ -22,6 +24,8 @@ export const cTypeOfKind: Record<Kind, string> = {
   rec: "flbc_rec *",
   arr: "flbc_arr *",
   re: "const flbc_re_prog *",
+  events: "flbc_events *",
+  event: "flbc_event *",
   int: "int",
   void: "void",
 };
@@ -131,5 +135,13 @@ export interface Unit {
     /** The record function that cb_filter hands to flbc_filter_chunk. */
     filter?: string;
     exit?: string;
+    /** An output's flush function: (rt, events, ctx) -> FLBC_FLUSH_*. */
+    flush?: string;
+    /** An input's collect function: (rt, out, ctx). */
+    collect?: string;
   };
+  /** An output: network properties, worker threads. */
+  output?: { net: boolean; workers: number };
+  /** An input: the collector's interval in nanoseconds. */
+  input?: { intervalNs: number };
 }

@@ -5,6 +5,8 @@ import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind } from "../ir/ir.js";
 import { arrayMethods, globalFunctions, logLevels, moduleFunctions, numberMethods, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
 import { inlineArrayCallback, isCallbackMethod } from "./callbacks.js";
+import { collectionKind, collectionMethod } from "./collections.js";
+import { checkThrown } from "./exceptions.js";
 import { isRegexMethod, regexMethod } from "./regex.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
@@ -49,7 +51,16 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
         else if (dflt !== undefined) args.push(f.exprAs(dflt, kind));
         else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
       });
-      return { e: call(fn.cname, args, fn.returns), kind: fn.returns };
+      const e = call(fn.cname, args, fn.returns);
+      if (!fn.throws) return { e, kind: fn.returns };
+      // The call runs now, so the flag can be tested before its value is used.
+      if (fn.returns === "void") {
+        f.pre.push({ k: "expr", expr: e }, checkThrown(f));
+        return { e: { k: "name", name: "0", kind: "void" }, kind: "void" };
+      }
+      const t = f.temp(fn.returns, e);
+      f.pre.push(checkThrown(f));
+      return { e: { k: "name", name: t, kind: fn.returns }, kind: fn.returns };
     }
   }
   return unsupportedCall(f, callee);
@@ -79,12 +90,25 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   // A global namespace (Math.floor); NaN and Infinity are numbers: (NaN).toFixed().
   if (ts.isIdentifier(base) && f.lookup(base) === undefined && isGlobal(f, base) && base.text !== "NaN" && base.text !== "Infinity") {
     if (base.text === "Array" && method === "isArray") return isArray(f, c);
+    if (base.text === "Array" && method === "from" && c.arguments[0] !== undefined) {
+      // A new array: the iterator's items, or a copy of an array.
+      return { e: call("flbc_arr_copy", [rtName(f), f.exprAs(c.arguments[0], "arr")], "arr"), kind: "arr" };
+    }
     const s = staticFunctions[base.text]?.[method];
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
     return unsupportedCall(f, callee);
   }
   const recv = lowerExpression(f, base);
   if (recv.kind === "arr" && isCallbackMethod(method)) return inlineArrayCallback(f, c, method, recv.e);
+  const coll = recv.kind === "val" ? collectionKind(f, base) : undefined;
+  if (coll !== undefined) {
+    if (["set", "add", "delete", "clear"].includes(method) && ts.isIdentifier(base) && f.lookup(base)?.k === "inline") {
+      f.scope.sink.report("MutableGlobal", c);
+      return { e: { k: "num", value: 0 }, kind: "num" };
+    }
+    const r = collectionMethod(f, c, method, recv, coll);
+    if (r !== undefined) return r;
+  }
   if (recv.kind === "re" || (recv.kind === "str" && isRegexMethod(f, c, method))) {
     const r = regexMethod(f, c, method, recv);
     if (r !== undefined) return r;

@@ -5,6 +5,7 @@
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { FunctionLowerer } from "./function.js";
+import { lowerForOfEvents } from "./outputs.js";
 import { lineOf } from "./function.js";
 import { equalityOf } from "./expressions.js";
 
@@ -94,6 +95,7 @@ function lowerForOf(f: FunctionLowerer, s: ts.ForOfStatement | ts.ForInStatement
   }
   const id = decl.declarations[0]!.name as ts.Identifier;
   const source = f.expr(s.expression);
+  if (source.kind === "events" && ts.isForOfStatement(s)) return lowerForOfEvents(f, id, source.e, body);
   const pre: Stmt[] = [];
   let items: Expr;
   if (ts.isForInStatement(s)) {

@@ -5,10 +5,13 @@ import { ts } from "@ts-morph/bootstrap";
 import type { BinaryOp, Expr, Kind } from "../ir/ir.js";
 import { staticConstants } from "./builtins.js";
 import { isGlobal, lowerCall } from "./calls.js";
+import { collectionKind, collectionProperty, newCollection } from "./collections.js";
+import { newError } from "./exceptions.js";
 import { regexConstant } from "./regex.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
 import { isPure, truthy } from "./kinds.js";
+import { eventAccess } from "./outputs.js";
 
 const SK = ts.SyntaxKind;
 
@@ -58,8 +61,15 @@ export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
       return lowerCall(f, e as ts.CallExpression);
     case SK.ArrayLiteralExpression:
       return arrayLiteral(f, e as ts.ArrayLiteralExpression);
-    case SK.RegularExpressionLiteral:
-    case SK.NewExpression: {
+    case SK.NewExpression:
+    case SK.RegularExpressionLiteral: {
+      const n = e as ts.NewExpression;
+      if (ts.isNewExpression(e) && ts.isIdentifier(n.expression) && n.expression.text === "Error") {
+        return { e: newError(f, n), kind: "val" };
+      }
+      if (ts.isNewExpression(e) && ts.isIdentifier(n.expression) && (n.expression.text === "Map" || n.expression.text === "Set")) {
+        return { e: newCollection(f, n, n.expression.text), kind: "val" };
+      }
       const re = regexConstant(f.scope, e as ts.RegularExpressionLiteral | ts.NewExpression);
       return re === undefined ? { e: num(0), kind: "num" } : { e: re, kind: "re" };
     }
@@ -101,8 +111,8 @@ function narrowed(f: FunctionLowerer, l: Lowered, at: ts.Node): Lowered {
 
 function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
   const b = f.lookup(id);
+  if (b === undefined && id.text === "undefined") return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
   if (b === undefined && isGlobal(f, id)) {
-    if (id.text === "undefined") return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
     if (id.text === "NaN") return { e: num(NaN), kind: "num" };
     if (id.text === "Infinity") return { e: num(Infinity), kind: "num" };
   }
@@ -112,6 +122,9 @@ function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
       return narrowed(f, { e: name(b.cname, b.kind), kind: b.kind }, id);
     case "const":
       return { e: b.expr, kind: b.kind };
+    case "inline":
+      // A top-level constant Map or Set, built where it is used.
+      return lowerExpression(f, b.node);
     default:
       f.scope.sink.report("UnsupportedType", id, f.checker.typeToString(f.checker.getTypeAtLocation(id)), "Use its fields directly, e.g. `ctx.config.field`.");
       return { e: num(0), kind: "num" };
@@ -207,6 +220,7 @@ function access(f: FunctionLowerer, a: Access): Lowered {
     return value === undefined ? unsupported(f, a) : { e: num(value), kind: "num" };
   }
   const obj = lowerExpression(f, a.expression);
+  if (obj.kind === "events" || obj.kind === "event") return eventAccess(f, a, obj) ?? unsupported(f, a);
   switch (obj.kind) {
     case "rec":
       return narrowed(f, { e: call("flbc_rec_get", [obj.e, f.fieldKey(a)], "val"), kind: "val" }, a);
@@ -228,13 +242,16 @@ function access(f: FunctionLowerer, a: Access): Lowered {
       }
       break;
     }
-    case "val":
+    case "val": {
+      const coll = prop !== undefined ? collectionKind(f, a.expression) : undefined;
+      if (coll !== undefined) return collectionProperty(obj.e, prop!) ?? unsupported(f, a);
       // A map read from a record, or built by the plugin: its field, or an
       // array's element when the key is a number.
       if (ts.isElementAccessExpression(a) && f.kindAt(a.argumentExpression) === "num") {
         return narrowed(f, { e: call("flbc_val_index", [obj.e, f.exprAs(a.argumentExpression, "num")], "val"), kind: "val" }, a);
       }
       return narrowed(f, { e: call("flbc_val_get", [obj.e, f.fieldKey(a)], "val"), kind: "val" }, a);
+    }
   }
   return unsupported(f, a);
 }
@@ -370,6 +387,9 @@ function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   }
   if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken) return logical(f, b, op === SK.AmpersandAmpersandToken ? "&&" : "||");
   if (op === SK.QuestionQuestionToken) return coalesce(f, b);
+  if (op === SK.InstanceOfKeyword && ts.isIdentifier(b.right) && b.right.text === "Error") {
+    return { e: call("flbc_val_is_error", [f.exprAs(b.left, "val")], "bool"), kind: "bool" };
+  }
   if (op === SK.InKeyword) {
     const rec = lowerExpression(f, b.right);
     if (rec.kind !== "rec") return unsupported(f, b);

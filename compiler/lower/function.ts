@@ -5,7 +5,9 @@
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./control.js";
+import { lowerThrow, lowerTry } from "./exceptions.js";
 import { lowerExpression, type Lowered } from "./expressions.js";
+import { flushResult } from "./outputs.js";
 import { coerce, coercionNeedsRt, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
 import type { Binding, FunctionRole, PluginScope } from "./scope.js";
@@ -18,6 +20,12 @@ export class FunctionLowerer {
   /** Statements that must run before the expression being lowered. */
   pre: Stmt[] = [];
   private temps = 0;
+  /** C labels of the enclosing try handlers, innermost last. */
+  readonly handlers: string[] = [];
+  /** The function's last handler, claimed by the first throw that needs it. */
+  unwindLabel: string | undefined;
+  /** Local functions being inlined (a recursive call cannot be). */
+  readonly inlining: ts.Node[] = [];
   /** Enclosing loops and switches, innermost last. */
   readonly breakables: Breakable[] = [];
   /** Where `return` goes inside a callback inlined by callbacks.ts. */
@@ -56,6 +64,20 @@ export class FunctionLowerer {
     const sym = this.checker.getSymbolAtLocation(id);
     if (sym !== undefined) this.bindings.set(sym, b);
   }
+
+  /** Where a throw here goes: the innermost try, or the function's end. */
+  handlerLabel(): string {
+    const inner = this.handlers[this.handlers.length - 1];
+    if (inner !== undefined) {
+      this.usedLabels.add(inner);
+      return inner;
+    }
+    this.unwindLabel ??= this.locals.claim("unwind");
+    return this.unwindLabel;
+  }
+
+  /** Handler labels something jumps to (the others are not emitted). */
+  readonly usedLabels = new Set<string>();
 
   temp(kind: Kind, init?: Expr): string {
     const name = this.locals.claim(`t${++this.temps}`);
@@ -178,6 +200,12 @@ export class FunctionLowerer {
       case SK.SwitchStatement:
         for (const st of lowerBreakable(this, s as ts.SwitchStatement, [])) emit(st);
         return;
+      case SK.ThrowStatement:
+        for (const st of lowerThrow(this, s as ts.ThrowStatement)) emit(st);
+        return;
+      case SK.TryStatement:
+        for (const st of lowerTry(this, s as ts.TryStatement)) emit(st);
+        return;
       default:
         if (isLoop(s)) {
           for (const st of lowerBreakable(this, s, [])) emit(st);
@@ -188,7 +216,15 @@ export class FunctionLowerer {
   }
 
   variable(d: ts.VariableDeclaration, emit: (s: Stmt) => void): void {
-    if (!ts.isIdentifier(d.name)) return; // rejected by check
+    if (!ts.isIdentifier(d.name)) {
+      this.destructure(d.name, d.initializer, emit);
+      return;
+    }
+    const init0 = d.initializer === undefined ? undefined : skipParens(d.initializer);
+    if (init0 !== undefined && (ts.isArrowFunction(init0) || ts.isFunctionExpression(init0))) {
+      this.bind(d.name, { k: "lambda", fn: init0 });
+      return;
+    }
     const sym = this.checker.getSymbolAtLocation(d.name);
     const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
     let kind = this.kindOf(declared);
@@ -205,6 +241,54 @@ export class FunctionLowerer {
     const cname = this.locals.claim(d.name.text, "v_");
     this.bind(d.name, { k: "local", cname, kind });
     emit({ k: "decl", name: cname, kind, init });
+  }
+
+  /**
+   * `const { a, b: c = 1 } = obj` and `const [x, y = 0] = xs`: the source is
+   * evaluated once, then each name reads its field or element, and takes its
+   * default when that is undefined.
+   */
+  private destructure(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern, init: ts.Expression | undefined, emit: (s: Stmt) => void): void {
+    if (init === undefined) return;
+    const source = this.expr(init);
+    const holder = this.locals.claim("source");
+    emit({ k: "decl", name: holder, kind: source.kind, init: source.e });
+    const src: Expr = { k: "name", name: holder, kind: source.kind };
+    pattern.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el) || !ts.isIdentifier(el.name)) return;
+      let read: Expr;
+      if (ts.isObjectBindingPattern(pattern)) {
+        const key = el.propertyName !== undefined && !ts.isComputedPropertyName(el.propertyName) ? el.propertyName.text : el.name.text;
+        const keyExpr: Expr = { k: "str", value: key };
+        read =
+          source.kind === "rec"
+            ? { k: "call", fn: "flbc_rec_get", args: [src, keyExpr], kind: "val" }
+            : { k: "call", fn: "flbc_val_get", args: [this.coerce(src, source.kind, "val") ?? src, keyExpr], kind: "val" };
+      } else {
+        const index: Expr = { k: "num", value: i };
+        read =
+          source.kind === "arr"
+            ? { k: "call", fn: "flbc_arr_at", args: [src, index], kind: "val" }
+            : { k: "call", fn: "flbc_val_index", args: [this.coerce(src, source.kind, "val") ?? src, index], kind: "val" };
+      }
+      let kind = this.kindAt(el.name);
+      if (kind === "void") kind = "val";
+      const cname = this.locals.claim(el.name.text, "v_");
+      if (el.initializer !== undefined) {
+        // The default applies when the value is undefined (not null).
+        const raw = this.locals.claim(`${el.name.text}_raw`);
+        emit({ k: "decl", name: raw, kind: "val", init: read });
+        const rawName: Expr = { k: "name", name: raw, kind: "val" };
+        const dflt = this.withPre(() => this.exprAs(el.initializer!, kind));
+        const value = this.coerce(rawName, "val", kind) ?? rawName;
+        const isUndef: Expr = { k: "binary", op: "==", left: { k: "member", base: rawName, field: "tag", kind: "int" }, right: { k: "name", name: "FLBC_UNDEF", kind: "int" }, kind: "bool" };
+        for (const p of dflt.pre) emit(p);
+        emit({ k: "decl", name: cname, kind, init: { k: "cond", test: isUndef, then: dflt.value, else: value, kind } });
+      } else {
+        emit({ k: "decl", name: cname, kind, init: this.coerce(read, "val", kind) ?? read });
+      }
+      this.bind(el.name, { k: "local", cname, kind });
+    });
   }
 
   expressionStatement(e: ts.Expression, emit: (s: Stmt) => void): void {
@@ -297,6 +381,13 @@ export class FunctionLowerer {
       case "filter":
         emit({ k: "return", value: this.filterResult(e) });
         return;
+      case "flush":
+        emit({ k: "return", value: flushResult(this, e) });
+        return;
+      case "collect":
+        if (e !== undefined) this.expressionStatement(e, emit);
+        emit({ k: "return", value: { k: "name", name: "0", kind: "int" } });
+        return;
     }
   }
 
@@ -365,6 +456,8 @@ export class FunctionLowerer {
  */
 export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
   if (scope.isRecordType(t)) return "rec";
+  const api = scope.apiKind?.(t);
+  if (api !== undefined) return api;
   const checker = scope.loaded.checker;
   if (checker.isArrayType(t) || checker.isTupleType(t)) return "arr";
   const sym = t.getSymbol();
@@ -400,7 +493,7 @@ export function zeroOf(kind: Kind): Expr | undefined {
 }
 
 function kindName(kind: Kind): string {
-  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", int: "an integer", void: "nothing" }[kind];
+  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", events: "the events of a flush", event: "an event", int: "an integer", void: "nothing" }[kind];
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

@@ -8,6 +8,7 @@ import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
+import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant } from "./regex.js";
 import { NameTable } from "./names.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
@@ -30,7 +31,8 @@ export interface LowerOptions {
 export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: DiagnosticSink, opts: LowerOptions): Unit {
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
-  for (const n of ["config_map", "plugin_log", "on_init", "on_filter", "on_exit"]) globalNames.reserve(n);
+  // The TypeScript callbacks become ts_<name>: on_exit would clash with glibc.
+  for (const n of ["config_map", "plugin_log", "ts_init", "ts_filter", "ts_exit"]) globalNames.reserve(n);
   // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
   globalNames.reserve("re");
   for (const cb of ["init", "filter", "exit"]) globalNames.reserve(`cb_${model.name}_${cb}`);
@@ -63,6 +65,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     if (ts.isVariableStatement(s)) declareConstants(scope, s);
     if (ts.isFunctionDeclaration(s) && s.name !== undefined) declareFunction(scope, s);
   }
+  markThrowingFunctions(scope, declarations.filter(ts.isFunctionDeclaration));
   const functions: Func[] = [];
   for (const s of declarations) {
     if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) {
@@ -72,17 +75,17 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const callbacks: Unit["callbacks"] = {};
   if (init !== undefined) {
     functions.push(lowerCallback(scope, init, "init", ctxStruct));
-    callbacks.init = "on_init";
+    callbacks.init = "ts_init";
   }
   const filter = model.callbacks.get("filter");
   if (filter !== undefined) {
     functions.push(lowerCallback(scope, filter, "filter", ctxStruct));
-    callbacks.filter = "on_filter";
+    callbacks.filter = "ts_filter";
   }
   const exit = model.callbacks.get("exit");
   if (exit !== undefined) {
     functions.push(lowerCallback(scope, exit, "exit", ctxStruct));
-    callbacks.exit = "on_exit";
+    callbacks.exit = "ts_exit";
   }
   return {
     kind: model.kind,
@@ -161,6 +164,8 @@ function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
       value = { expr: { k: "num", value: -Number(e.operand.text) }, kind: "num" };
     } else if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) {
       value = { expr: { k: "bool", value: e.kind === ts.SyntaxKind.TrueKeyword }, kind: "bool" };
+    } else if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === "Map" || e.expression.text === "Set")) {
+      if (sym !== undefined) scope.globals.set(sym, { k: "inline", node: e });
     } else if (ts.isRegularExpressionLiteral(e) || ts.isNewExpression(e)) {
       const re = regexConstant(scope, e);
       if (re !== undefined) value = { expr: re, kind: "re" };
@@ -185,7 +190,10 @@ function declareFunction(scope: PluginScope, fn: ts.FunctionDeclaration): void {
 }
 
 function paramKind(scope: PluginScope, p: ts.ParameterDeclaration): Kind {
-  const t = scope.loaded.checker.getTypeAtLocation(p);
+  const checker = scope.loaded.checker;
+  const sym = checker.getSymbolAtLocation(p.name);
+  // The declared type: an optional parameter's type includes undefined.
+  const t = sym !== undefined ? checker.getTypeOfSymbolAtLocation(sym, p) : checker.getTypeAtLocation(p);
   const kind = kindOfTypeFor(scope, t);
   return kind === "void" ? "val" : kind;
 }
@@ -205,6 +213,7 @@ function lowerUserFunction(scope: PluginScope, fn: ts.FunctionDeclaration): Func
   const body = f.block(fn.body!.statements);
   const zero = zeroOf(entry.returns);
   if (zero !== undefined && !endsWithReturn(body)) body.push({ k: "return", value: zero });
+  body.push(...unwindTail(f, entry.returns, "user"));
   params[0]!.unused = !f.usesRt;
   return {
     name: entry.cname,
@@ -236,6 +245,8 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
     if (role === "filter") body.push({ k: "return", value: { k: "name", name: "FLBC_KEEP", kind: "int" } });
     else body.push({ k: "return", value: { k: "name", name: "0", kind: "int" } });
   }
+  body.push(...unwindTail(f, "int", role));
+
   const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
   if (role === "filter") {
     if (f.usesCtx) prologue.push({ k: "decl", name: "ctx", kind: "void", init: { k: "name", name: "data", kind: "void" }, ctype: `struct ${ctxStruct} *` });
@@ -244,7 +255,7 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
       f.usesEvent = true;
     }
     return {
-      name: "on_filter",
+      name: "ts_filter",
       comment,
       params: [
         { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },
@@ -257,7 +268,7 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
     };
   }
   return {
-    name: role === "init" ? "on_init" : "on_exit",
+    name: role === "init" ? "ts_init" : "ts_exit",
     comment,
     params: [
       { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },

@@ -13,12 +13,18 @@ export type Binding =
   /** The plugin context parameter of a callback (`ctx`). */
   | { k: "ctx" }
   /** `init`'s config parameter. */
-  | { k: "config" };
+  | { k: "config" }
+  /** A top-level constant Map or Set of literals, built where it is used. */
+  | { k: "inline"; node: ts.Expression }
+  /** A local arrow function or function expression, inlined where called. */
+  | { k: "lambda"; fn: ts.ArrowFunction | ts.FunctionExpression };
 
 export interface UserFunction {
   cname: string;
   params: Kind[];
   returns: Kind;
+  /** It may throw: a call is followed by a test of rt->thrown. */
+  throws?: boolean;
 }
 
 /** How `ctx.config.<key>` reads in C. */
@@ -43,7 +49,9 @@ export interface PluginScope {
   /** Compiled regexes by `/pattern/flags`: their C name; code in source order. */
   regexes: Map<string, string>;
   regexCode: string[];
+  /** Kinds of plugin API types that are not values (an output's events). */
+  apiKind?(t: ts.Type): Kind | undefined;
 }
 
 /** Which callback a function body is, which decides what `return` means. */
-export type FunctionRole = "user" | "filter" | "init" | "exit";
+export type FunctionRole = "user" | "filter" | "init" | "exit" | "flush" | "collect";

@@ -5,7 +5,7 @@ export default defineFilter({
   filter(record) {
     const m = record.msg;
     if (typeof m === "string") {
-      record.padded = m.padStart(10);
+      record.normalized = m.normalize("NFC");
     }
   },
 });

@@ -1,0 +1,135 @@
+// What outputs and inputs add to lowering: an output's events (for...of,
+// `.length`, an event's time/tag/metadata/body), its sinks (ctx.file,
+// ctx.http, ctx.tcp), the flush result, and an input's ctx.emit.
+//
+// An I/O call that fails is an exception in the reference semantics: the
+// flush stops there and the chunk is retried. In C the call returns a
+// status and the flush function returns FLBC_FLUSH_RETRY right after it.
+import { ts } from "@ts-morph/bootstrap";
+import type { Expr, Kind, Stmt } from "../ir/ir.js";
+import type { Lowered } from "./expressions.js";
+import { contextPath, rtName, toStr } from "./expressions.js";
+import type { FunctionLowerer } from "./function.js";
+import { lineOf, skipParens } from "./function.js";
+
+const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
+const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
+
+/** C names the flush and collect functions take besides rt and ctx. */
+export const collectOut = "out";
+
+/** Parts of `ctx` that only outputs and inputs have. */
+export type IoPath = "http" | "tcp" | "file";
+
+export function isIoPath(n: string): n is IoPath {
+  return n === "http" || n === "tcp" || n === "file";
+}
+
+/** `return "ok" | "retry" | "error"` in flush. */
+export function flushResult(f: FunctionLowerer, e: ts.Expression | undefined): Expr {
+  const x = e === undefined ? undefined : skipParens(e);
+  if (x !== undefined && ts.isStringLiteralLike(x)) {
+    const code = { ok: "FLBC_FLUSH_OK", retry: "FLBC_FLUSH_RETRY", error: "FLBC_FLUSH_ERROR" }[x.text];
+    if (code !== undefined) return name(code, "int");
+  }
+  if (x === undefined) return call("flbc_flush_result", [rtName(f), { k: "str", value: "undefined" }], "int");
+  return call("flbc_flush_result", [rtName(f), f.exprAs(x, "str")], "int");
+}
+
+/** `events.length`, `event.time` / `.tag` / `.metadata` / `.body`. */
+export function eventAccess(f: FunctionLowerer, a: ts.PropertyAccessExpression | ts.ElementAccessExpression, obj: Lowered): Lowered | undefined {
+  const prop = ts.isPropertyAccessExpression(a) ? a.name.text : undefined;
+  if (obj.e.k !== "name") return undefined;
+  const base = obj.e.name;
+  if (obj.kind === "events") {
+    if (prop === "length") return { e: call("flbc_events_length", [obj.e], "num"), kind: "num" };
+    f.scope.sink.report("EventsAccess", a);
+    return { e: { k: "num", value: 0 }, kind: "num" };
+  }
+  switch (prop) {
+    case "time":
+      return { e: name(`${base}->time`, "num"), kind: "num" };
+    case "tag":
+      f.usesRt = true;
+      return { e: name("rt->tag", "str"), kind: "str" };
+    case "metadata":
+      return { e: name(`${base}->metadata`, "val"), kind: "val" };
+    case "body":
+      return { e: name(`&${base}->body`, "rec"), kind: "rec" };
+  }
+  return undefined;
+}
+
+/** for (const event of events): a cursor of its own over the chunk. */
+export function lowerForOfEvents(f: FunctionLowerer, id: ts.Identifier, events: Expr, body: () => Stmt[]): Stmt[] {
+  const cursor = f.locals.claim("cursor");
+  const cname = f.locals.claim(id.text, "v_");
+  f.bind(id, { k: "local", cname, kind: "event" });
+  const test = call("flbc_events_next", [events, name(`&${cursor}`, "void")], "bool");
+  return [
+    {
+      k: "block",
+      body: [
+        { k: "decl", name: cursor, kind: "void", ctype: "flbc_event_cursor", init: call("flbc_events_begin", [events], "void") },
+        { k: "while", test, body: [{ k: "decl", name: cname, kind: "event", init: name(`&${cursor}.ev`, "event"), line: lineOf(id) }, ...body()] },
+      ],
+    },
+  ];
+}
+
+/**
+ * ctx.file.append, ctx.http.request, ctx.tcp.write (flush) and ctx.emit
+ * (collect); undefined when the callee is none of them.
+ */
+export function contextCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.PropertyAccessExpression): Lowered | undefined {
+  const method = callee.name.text;
+  const base = skipParens(callee.expression);
+  if (method === "emit" && contextPath(f, base) === "ctx" && f.role === "collect") return emit(f, c);
+  if (!ts.isPropertyAccessExpression(base) || contextPath(f, base.expression) !== "ctx" || !isIoPath(base.name.text)) return undefined;
+  const io = base.name.text;
+  if (f.role !== "flush") {
+    f.scope.sink.report("IoOutsideFlush", callee, `ctx.${io}.${method}`);
+    return { e: { k: "num", value: 0 }, kind: "void" };
+  }
+  const arg = (i: number, kind: Kind): Expr => {
+    const a = c.arguments[i];
+    if (a === undefined) return kind === "str" ? { k: "str", value: "" } : name("FLBC_VAL_UNDEF", "val");
+    return kind === "str" ? toStr(f, f.expr(a), a) : f.exprAs(a, kind);
+  };
+  const retryUnless = (ok: Expr): void => {
+    f.pre.push({ k: "if", test: { k: "unary", op: "!", arg: ok, kind: "bool" }, then: [{ k: "return", value: name("FLBC_FLUSH_RETRY", "int") }] });
+  };
+  if (io === "file" && method === "append") {
+    retryUnless(call("flbc_file_append", [rtName(f), arg(0, "str"), arg(1, "str")], "bool"));
+    return { e: { k: "num", value: 0 }, kind: "void" };
+  }
+  f.usesCtx = true;
+  if (io === "tcp" && method === "write") {
+    retryUnless(call("flbc_tcp_write", [rtName(f), name("&ctx->net", "void"), arg(0, "str")], "bool"));
+    return { e: { k: "num", value: 0 }, kind: "void" };
+  }
+  if (io === "http" && method === "request") {
+    const res = f.temp("val", call("flbc_http_request", [rtName(f), name("&ctx->net", "void"), arg(0, "val")], "val"));
+    const failed: Expr = { k: "binary", op: "==", left: { k: "member", base: name(res, "val"), field: "tag", kind: "int" }, right: name("FLBC_UNDEF", "int"), kind: "bool" };
+    f.pre.push({ k: "if", test: failed, then: [{ k: "return", value: name("FLBC_FLUSH_RETRY", "int") }] });
+    return { e: name(res, "val"), kind: "val" };
+  }
+  f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
+  return { e: { k: "num", value: 0 }, kind: "void" };
+}
+
+/** ctx.emit(record, time?) -> flbc_emit(rt, out, record, time | NAN). */
+function emit(f: FunctionLowerer, c: ts.CallExpression): Lowered {
+  const [record, time] = c.arguments;
+  if (record === undefined) {
+    f.scope.sink.report("UnsupportedCall", c, "'ctx.emit' without a record");
+    return { e: { k: "num", value: 0 }, kind: "void" };
+  }
+  const body = f.exprAs(record, "val");
+  const t: Expr = time === undefined || (ts.isIdentifier(time) && time.text === "undefined") ? name("NAN", "num") : f.exprAs(time, "num");
+  usesOut.add(f);
+  return { e: call("flbc_emit", [rtName(f), name(collectOut, "void"), body, t], "void"), kind: "void" };
+}
+
+/** Collect functions whose body emits (their `out` parameter is used). */
+export const usesOut = new WeakSet<FunctionLowerer>();
