@@ -32,15 +32,23 @@ struct enrich_ctx {
     int summary_max;                 /* summary_max: default "32" */
 };
 
-static void fn_addField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_key, flbc_str v_value, bool v_overwrite);
+static void fn_addField(flbc_rt *rt,
+                        flbc_rec *v_record,
+                        flbc_str v_key,
+                        flbc_str v_value,
+                        bool v_overwrite);
 static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flbc_str v_to);
 static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_messageKey, double v_max);
 static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max);
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value);
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data);
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
 /* function addField(record: LogRecord, key: string, value: string, overwrite: boolean): void */
-static void fn_addField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_key, flbc_str v_value, bool v_overwrite)
+static void fn_addField(flbc_rt *rt,
+                        flbc_rec *v_record,
+                        flbc_str v_key,
+                        flbc_str v_value,
+                        bool v_overwrite)
 {
     (void) rt;
 #line 48 "examples/enrich.ts"
@@ -56,14 +64,16 @@ static void fn_addField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_key, flbc_st
 #line 54 "examples/enrich.ts"
     flbc_rec_set(v_record, v_key, flbc_val_str(v_value));
 }
-#line 60 "enrich.c"
+#line 68 "enrich.c"
 
 /* function renameField(record: LogRecord, from: string, to: string): void */
 static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flbc_str v_to)
 {
     (void) rt;
 #line 59 "examples/enrich.ts"
-    if (flbc_str_eq(v_from, FLBC_STR("")) || flbc_str_eq(v_to, FLBC_STR("")) || flbc_str_eq(v_from, v_to)) {
+    if (flbc_str_eq(v_from, FLBC_STR(""))
+        || flbc_str_eq(v_to, FLBC_STR(""))
+        || flbc_str_eq(v_from, v_to)) {
 #line 60 "examples/enrich.ts"
         return;
     }
@@ -79,7 +89,7 @@ static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flb
 #line 67 "examples/enrich.ts"
     flbc_rec_delete(v_record, v_from);
 }
-#line 83 "enrich.c"
+#line 93 "enrich.c"
 
 /* function summarize(record: LogRecord, messageKey: string, max: number): string */
 static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_messageKey, double v_max)
@@ -92,17 +102,31 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
     }
     flbc_val v_levelValue = t2;
 #line 73 "examples/enrich.ts"
-    flbc_str v_level = v_levelValue.tag == FLBC_STR && flbc_str_length(flbc_val_as_str(v_levelValue)) > 0.0 ? flbc_str_to_upper(rt, flbc_val_as_str(v_levelValue)) : FLBC_STR("INFO");
+    flbc_str v_level = v_levelValue.tag == FLBC_STR
+        && flbc_str_length(flbc_val_as_str(v_levelValue)) > 0.0
+        ? flbc_str_to_upper(rt, flbc_val_as_str(v_levelValue))
+        : FLBC_STR("INFO");
 #line 74 "examples/enrich.ts"
-    flbc_str v_service = flbc_rec_get(v_record, FLBC_STR("service")).tag == FLBC_STR ? flbc_val_as_str(flbc_rec_get(v_record, FLBC_STR("service"))) : FLBC_STR("unknown");
+    flbc_str v_service = flbc_rec_get(v_record, FLBC_STR("service")).tag == FLBC_STR
+        ? flbc_val_as_str(flbc_rec_get(v_record, FLBC_STR("service")))
+        : FLBC_STR("unknown");
 #line 75 "examples/enrich.ts"
     flbc_val v_message = flbc_rec_get(v_record, v_messageKey);
 #line 76 "examples/enrich.ts"
-    flbc_str v_text = v_message.tag == FLBC_STR ? fn_shorten(rt, flbc_val_as_str(v_message), v_max) : fn_describe(rt, v_message);
+    flbc_str v_text = v_message.tag == FLBC_STR
+        ? fn_shorten(rt, flbc_val_as_str(v_message), v_max)
+        : fn_describe(rt, v_message);
 #line 77 "examples/enrich.ts"
-    return flbc_str_concat_n(rt, 6, (flbc_str[]) { FLBC_STR("["), v_level, FLBC_STR("] "), v_service, FLBC_STR(": "), v_text });
+    return flbc_str_concat_n(rt,
+                             6,
+                             (flbc_str[]) { FLBC_STR("["),
+                                            v_level,
+                                            FLBC_STR("] "),
+                                            v_service,
+                                            FLBC_STR(": "),
+                                            v_text });
 }
-#line 106 "enrich.c"
+#line 130 "enrich.c"
 
 /* function shorten(text: string, max: number): string */
 static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
@@ -115,7 +139,7 @@ static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
 #line 85 "examples/enrich.ts"
     return flbc_str_concat(rt, flbc_str_slice(rt, v_text, 0.0, v_max - 3.0), FLBC_STR("..."));
 }
-#line 119 "enrich.c"
+#line 143 "enrich.c"
 
 /* function describe(value: Value | undefined): string */
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
@@ -138,10 +162,10 @@ static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
 #line 99 "examples/enrich.ts"
     return flbc_val_is_object(v_value) ? FLBC_STR("(structured)") : flbc_val_as_str(v_value);
 }
-#line 142 "enrich.c"
+#line 166 "enrich.c"
 
 /* filter(record, ctx) */
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 {
     struct enrich_ctx *ctx = data;
     flbc_rec *v_record = &ev->body;
@@ -159,11 +183,16 @@ static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 40 "examples/enrich.ts"
     if (!flbc_str_eq(ctx->summary_key_str, FLBC_STR(""))) {
 #line 41 "examples/enrich.ts"
-        flbc_rec_set(v_record, ctx->summary_key_str, flbc_val_str(fn_summarize(rt, v_record, ctx->rename_to_str, (double) ctx->summary_max)));
+        flbc_rec_set(v_record,
+                     ctx->summary_key_str,
+                     flbc_val_str(fn_summarize(rt,
+                                               v_record,
+                                               ctx->rename_to_str,
+                                               (double) ctx->summary_max)));
     }
     return FLBC_KEEP;
 }
-#line 167 "enrich.c"
+#line 196 "enrich.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -244,7 +273,7 @@ static int cb_enrich_filter(const void *data, size_t bytes,
     (void) config;
 
     ret = flbc_filter_chunk(&ctx->rt, data, bytes, tag, tag_len,
-                            out_buf, out_bytes, on_filter, ctx);
+                            out_buf, out_bytes, ts_filter, ctx);
     return ret == FLBC_MODIFIED ? FLB_FILTER_MODIFIED : FLB_FILTER_NOTOUCH;
 }
 

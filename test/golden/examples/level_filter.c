@@ -30,9 +30,9 @@ struct level_filter_ctx {
 };
 
 static double fn_levelRank(flbc_rt *rt, flbc_str v_name);
-static int on_init(flbc_rt *rt, struct level_filter_ctx *ctx);
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data);
-static int on_exit(flbc_rt *rt, struct level_filter_ctx *ctx);
+static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx);
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
+static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx);
 
 /* function levelRank(name: string): number */
 static double fn_levelRank(flbc_rt *rt, flbc_str v_name)
@@ -50,7 +50,8 @@ static double fn_levelRank(flbc_rt *rt, flbc_str v_name)
         return 1.0;
     }
 #line 58 "examples/level_filter.ts"
-    else if (flbc_str_eq(v_level, FLBC_STR("info")) || flbc_str_eq(v_level, FLBC_STR("information"))) {
+    else if (flbc_str_eq(v_level, FLBC_STR("info"))
+        || flbc_str_eq(v_level, FLBC_STR("information"))) {
 #line 59 "examples/level_filter.ts"
         return 2.0;
     }
@@ -65,17 +66,19 @@ static double fn_levelRank(flbc_rt *rt, flbc_str v_name)
         return 4.0;
     }
 #line 64 "examples/level_filter.ts"
-    else if (flbc_str_eq(v_level, FLBC_STR("fatal")) || flbc_str_eq(v_level, FLBC_STR("crit")) || flbc_str_eq(v_level, FLBC_STR("critical"))) {
+    else if (flbc_str_eq(v_level, FLBC_STR("fatal"))
+        || flbc_str_eq(v_level, FLBC_STR("crit"))
+        || flbc_str_eq(v_level, FLBC_STR("critical"))) {
 #line 65 "examples/level_filter.ts"
         return 5.0;
     }
 #line 67 "examples/level_filter.ts"
     return -1.0;
 }
-#line 76 "level_filter.c"
+#line 79 "level_filter.c"
 
 /* init(config) */
-static int on_init(flbc_rt *rt, struct level_filter_ctx *ctx)
+static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx)
 {
 #line 25 "examples/level_filter.ts"
     ctx->state.min = fn_levelRank(rt, ctx->min_level_str);
@@ -83,10 +86,10 @@ static int on_init(flbc_rt *rt, struct level_filter_ctx *ctx)
     ctx->state.reported = false;
     return 0;
 }
-#line 87 "level_filter.c"
+#line 90 "level_filter.c"
 
 /* filter(record, ctx) */
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 {
     struct level_filter_ctx *ctx = data;
     flbc_rec *v_record = &ev->body;
@@ -95,7 +98,13 @@ static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 29 "examples/level_filter.ts"
         if (!ctx->state.reported) {
 #line 30 "examples/level_filter.ts"
-            flbc_log_str(rt, FLBC_LOG_ERROR, flbc_str_concat_n(rt, 3, (flbc_str[]) { FLBC_STR("unknown min_level '"), ctx->min_level_str, FLBC_STR("': keeping every record") }));
+            flbc_log_str(rt,
+                         FLBC_LOG_ERROR,
+                         flbc_str_concat_n(rt,
+                                           3,
+                                           (flbc_str[]) { FLBC_STR("unknown min_level '"),
+                                                          ctx->min_level_str,
+                                                          FLBC_STR("': keeping every record") }));
 #line 31 "examples/level_filter.ts"
             ctx->state.reported = true;
         }
@@ -121,16 +130,23 @@ static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 44 "examples/level_filter.ts"
     return FLBC_KEEP;
 }
-#line 125 "level_filter.c"
+#line 134 "level_filter.c"
 
 /* exit(ctx) */
-static int on_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
+static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
 {
 #line 47 "examples/level_filter.ts"
-    flbc_log_str(rt, FLBC_LOG_INFO, flbc_str_concat_n(rt, 4, (flbc_str[]) { FLBC_STR("dropped "), flbc_num_to_str(rt, ctx->state.dropped), FLBC_STR(" records below "), ctx->min_level_str }));
+    flbc_log_str(rt,
+                 FLBC_LOG_INFO,
+                 flbc_str_concat_n(rt,
+                                   4,
+                                   (flbc_str[]) { FLBC_STR("dropped "),
+                                                  flbc_num_to_str(rt, ctx->state.dropped),
+                                                  FLBC_STR(" records below "),
+                                                  ctx->min_level_str }));
     return 0;
 }
-#line 134 "level_filter.c"
+#line 150 "level_filter.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -181,7 +197,7 @@ static int cb_level_filter_init(struct flb_filter_instance *ins,
     ctx->min_level_str = (flbc_str) { ctx->min_level, flb_sds_len(ctx->min_level) };
 
     flbc_rt_init(&ctx->rt, plugin_log, ins);
-    if (on_init(&ctx->rt, ctx) != 0) {
+    if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);
         flb_free(ctx);
         return -1;
@@ -205,7 +221,7 @@ static int cb_level_filter_filter(const void *data, size_t bytes,
     (void) config;
 
     ret = flbc_filter_chunk(&ctx->rt, data, bytes, tag, tag_len,
-                            out_buf, out_bytes, on_filter, ctx);
+                            out_buf, out_bytes, ts_filter, ctx);
     return ret == FLBC_MODIFIED ? FLB_FILTER_MODIFIED : FLB_FILTER_NOTOUCH;
 }
 
@@ -218,7 +234,7 @@ static int cb_level_filter_exit(void *data, struct flb_config *config)
     if (!ctx) {
         return 0;
     }
-    on_exit(&ctx->rt, ctx);
+    ts_exit(&ctx->rt, ctx);
     flbc_rt_free(&ctx->rt);
     flb_free(ctx);
     return 0;

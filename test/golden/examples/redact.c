@@ -29,9 +29,9 @@ struct redact_ctx {
 };
 
 static flbc_str fn_maskText(flbc_rt *rt, flbc_str v_text, flbc_str v_mask, double v_reveal);
-static int on_init(flbc_rt *rt, struct redact_ctx *ctx);
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data);
-static int on_exit(flbc_rt *rt, struct redact_ctx *ctx);
+static int ts_init(flbc_rt *rt, struct redact_ctx *ctx);
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
+static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx);
 
 /* function maskText(text: string, mask: string, reveal: number): string */
 static flbc_str fn_maskText(flbc_rt *rt, flbc_str v_text, flbc_str v_mask, double v_reveal)
@@ -47,7 +47,7 @@ static flbc_str fn_maskText(flbc_rt *rt, flbc_str v_text, flbc_str v_mask, doubl
 #line 48 "redact.c"
 
 /* init() */
-static int on_init(flbc_rt *rt, struct redact_ctx *ctx)
+static int ts_init(flbc_rt *rt, struct redact_ctx *ctx)
 {
     (void) rt;
 #line 29 "examples/redact.ts"
@@ -57,7 +57,7 @@ static int on_init(flbc_rt *rt, struct redact_ctx *ctx)
 #line 58 "redact.c"
 
 /* filter(record, ctx) */
-static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
+static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 {
     struct redact_ctx *ctx = data;
     flbc_rec *v_record = &ev->body;
@@ -66,7 +66,12 @@ static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 33 "examples/redact.ts"
     if (v_value.tag == FLBC_STR) {
 #line 34 "examples/redact.ts"
-        flbc_rec_set(v_record, ctx->field_str, flbc_val_str(fn_maskText(rt, flbc_val_as_str(v_value), ctx->mask_str, (double) ctx->reveal)));
+        flbc_rec_set(v_record,
+                     ctx->field_str,
+                     flbc_val_str(fn_maskText(rt,
+                                              flbc_val_as_str(v_value),
+                                              ctx->mask_str,
+                                              (double) ctx->reveal)));
 #line 35 "examples/redact.ts"
         ctx->state.masked++;
     }
@@ -79,16 +84,22 @@ static int on_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 83 "redact.c"
+#line 88 "redact.c"
 
 /* exit(ctx) */
-static int on_exit(flbc_rt *rt, struct redact_ctx *ctx)
+static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx)
 {
 #line 42 "examples/redact.ts"
-    flbc_log_str(rt, FLBC_LOG_INFO, flbc_str_concat_n(rt, 3, (flbc_str[]) { FLBC_STR("masked "), flbc_num_to_str(rt, ctx->state.masked), FLBC_STR(" records") }));
+    flbc_log_str(rt,
+                 FLBC_LOG_INFO,
+                 flbc_str_concat_n(rt,
+                                   3,
+                                   (flbc_str[]) { FLBC_STR("masked "),
+                                                  flbc_num_to_str(rt, ctx->state.masked),
+                                                  FLBC_STR(" records") }));
     return 0;
 }
-#line 92 "redact.c"
+#line 103 "redact.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -146,7 +157,7 @@ static int cb_redact_init(struct flb_filter_instance *ins,
     ctx->mask_str = (flbc_str) { ctx->mask, flb_sds_len(ctx->mask) };
 
     flbc_rt_init(&ctx->rt, plugin_log, ins);
-    if (on_init(&ctx->rt, ctx) != 0) {
+    if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);
         flb_free(ctx);
         return -1;
@@ -170,7 +181,7 @@ static int cb_redact_filter(const void *data, size_t bytes,
     (void) config;
 
     ret = flbc_filter_chunk(&ctx->rt, data, bytes, tag, tag_len,
-                            out_buf, out_bytes, on_filter, ctx);
+                            out_buf, out_bytes, ts_filter, ctx);
     return ret == FLBC_MODIFIED ? FLB_FILTER_MODIFIED : FLB_FILTER_NOTOUCH;
 }
 
@@ -183,7 +194,7 @@ static int cb_redact_exit(void *data, struct flb_config *config)
     if (!ctx) {
         return 0;
     }
-    on_exit(&ctx->rt, ctx);
+    ts_exit(&ctx->rt, ctx);
     flbc_rt_free(&ctx->rt);
     flb_free(ctx);
     return 0;
@@ -203,7 +214,8 @@ static struct flb_config_map config_map[] = {
     {
         .type = FLB_CONFIG_MAP_INT, .name = "reveal", .def_value = "2",
         .set_property = FLB_TRUE, .offset = offsetof(struct redact_ctx, reveal),
-        .desc = "Number of leading characters of a string value left visible before the mask; 0 hides it all. Values not longer than this are fully masked."
+        .desc = "Number of leading characters of a string value left visible before the mask; 0 "
+                "hides it all. Values not longer than this are fully masked."
     },
     {
         .type = FLB_CONFIG_MAP_BOOL, .name = "mask_non_strings", .def_value = "false",
