@@ -950,6 +950,17 @@ FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, doub
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
 
+/* ------------------------------------------------------- bitwise operators */
+
+/* a & b, a | b, a ^ b, ~a, a << b, a >> b, a >>> b with ToInt32/ToUint32. */
+FLBC_API double flbc_num_band(double a, double b);
+FLBC_API double flbc_num_bor(double a, double b);
+FLBC_API double flbc_num_bxor(double a, double b);
+FLBC_API double flbc_num_bnot(double a);
+FLBC_API double flbc_num_shl(double a, double b);
+FLBC_API double flbc_num_sar(double a, double b);
+FLBC_API double flbc_num_shr(double a, double b);
+
 /* ------------------------------------------------------------ Map and Set */
 
 /* Map<string, T> and Set<string>: built objects of kind FLBC_OBJ_MAP /

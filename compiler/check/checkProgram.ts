@@ -54,6 +54,21 @@ const supportedBinary = new Set<ts.SyntaxKind>([
   SK.AsteriskEqualsToken,
   SK.SlashEqualsToken,
   SK.InKeyword,
+  SK.PercentEqualsToken,
+  SK.AsteriskAsteriskToken,
+  SK.AsteriskAsteriskEqualsToken,
+  SK.AmpersandToken,
+  SK.BarToken,
+  SK.CaretToken,
+  SK.LessThanLessThanToken,
+  SK.GreaterThanGreaterThanToken,
+  SK.GreaterThanGreaterThanGreaterThanToken,
+  SK.AmpersandEqualsToken,
+  SK.BarEqualsToken,
+  SK.CaretEqualsToken,
+  SK.LessThanLessThanEqualsToken,
+  SK.GreaterThanGreaterThanEqualsToken,
+  SK.GreaterThanGreaterThanGreaterThanEqualsToken,
 ]);
 
 export function checkProgram(loaded: LoadedProgram, sink: DiagnosticSink): void {
@@ -361,9 +376,6 @@ class SubsetChecker {
     }
     if (ts.isBinaryExpression(e)) {
       this.checkBinary(e);
-    } else if (ts.isPrefixUnaryExpression(e) && e.operator === SK.TildeToken) {
-      this.sink.report("UnsupportedOperator", e, "~", "Bitwise operators come with integer support.");
-      return;
     } else if (ts.isDeleteExpression(e) && !this.isRecordAccess(e.expression)) {
       this.sink.report("DeleteNotRecord", e);
       return;

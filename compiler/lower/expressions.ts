@@ -303,6 +303,8 @@ function prefix(f: FunctionLowerer, p: ts.PrefixUnaryExpression): Lowered {
       return { e: { k: "unary", op: "-", arg: toNumber(f, p.operand), kind: "num" }, kind: "num" };
     case SK.PlusToken:
       return { e: toNumber(f, p.operand), kind: "num" };
+    case SK.TildeToken:
+      return { e: call("flbc_num_bnot", [toNumber(f, p.operand)], "num"), kind: "num" };
     case SK.PlusPlusToken:
       return update(f, p.operand, "++", true, p);
     case SK.MinusMinusToken:
@@ -365,19 +367,45 @@ const compoundAssign: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [SK.MinusEqualsToken]: SK.MinusToken,
   [SK.AsteriskEqualsToken]: SK.AsteriskToken,
   [SK.SlashEqualsToken]: SK.SlashToken,
+  [SK.PercentEqualsToken]: SK.PercentToken,
+  [SK.AsteriskAsteriskEqualsToken]: SK.AsteriskAsteriskToken,
+  [SK.AmpersandEqualsToken]: SK.AmpersandToken,
+  [SK.BarEqualsToken]: SK.BarToken,
+  [SK.CaretEqualsToken]: SK.CaretToken,
+  [SK.LessThanLessThanEqualsToken]: SK.LessThanLessThanToken,
+  [SK.GreaterThanGreaterThanEqualsToken]: SK.GreaterThanGreaterThanToken,
+  [SK.GreaterThanGreaterThanGreaterThanEqualsToken]: SK.GreaterThanGreaterThanGreaterThanToken,
 };
+
+/** Numeric operators that are a runtime call rather than a C operator. */
+const numericCalls: Partial<Record<ts.SyntaxKind, string>> = {
+  [SK.PercentToken]: "fmod",
+  [SK.AsteriskAsteriskToken]: "flbc_math_pow",
+  [SK.AmpersandToken]: "flbc_num_band",
+  [SK.BarToken]: "flbc_num_bor",
+  [SK.CaretToken]: "flbc_num_bxor",
+  [SK.LessThanLessThanToken]: "flbc_num_shl",
+  [SK.GreaterThanGreaterThanToken]: "flbc_num_sar",
+  [SK.GreaterThanGreaterThanGreaterThanToken]: "flbc_num_shr",
+};
+
+/** `left op right` on numbers, for a binary or compound-assignment operator. */
+function numericOp(op: ts.SyntaxKind, left: Expr, right: Expr): Expr {
+  const fn = numericCalls[op];
+  if (fn !== undefined) return call(fn, [left, right], "num");
+  const cop = op === SK.PlusToken ? "+" : arithmetic[op]!;
+  return { k: "binary", op: cop, left, right, kind: "num" };
+}
 
 function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   const op = b.operatorToken.kind;
   if (op === SK.EqualsToken || compoundAssign[op] !== undefined) return assignment(f, b);
   if (op === SK.PlusToken) {
     if (f.kindAt(b) === "str") return { e: concat(f, concatParts(f, b)), kind: "str" };
-    return arith(f, "+", b);
+    return { e: numericOp(SK.PlusToken, toNumber(f, b.left), toNumber(f, b.right)), kind: "num" };
   }
-  const a = arithmetic[op];
-  if (a !== undefined) return arith(f, a, b);
-  if (op === SK.PercentToken) {
-    return { e: call("fmod", [toNumber(f, b.left), toNumber(f, b.right)], "num"), kind: "num" };
+  if (arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
+    return { e: numericOp(op, toNumber(f, b.left), toNumber(f, b.right)), kind: "num" };
   }
   const cmp = comparisons[op];
   if (cmp !== undefined) return compare(f, cmp, b);
@@ -398,9 +426,6 @@ function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   return unsupported(f, b);
 }
 
-function arith(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowered {
-  return { e: { k: "binary", op, left: toNumber(f, b.left), right: toNumber(f, b.right), kind: "num" }, kind: "num" };
-}
 
 /** `a + b + c` with a string result: every operand, left to right. */
 function concatParts(f: FunctionLowerer, e: ts.Expression): Expr[] {
@@ -580,8 +605,7 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
     if (kind === "str" && arithOp === SK.PlusToken) {
       return concat(f, [f.exprAs(target, "str"), toStr(f, lowerExpression(f, b.right), b.right)]);
     }
-    const cop = arithOp === SK.PlusToken ? "+" : arithmetic[arithOp]!;
-    return { k: "binary", op: cop, left: toNumber(f, target), right: toNumber(f, b.right), kind: "num" };
+    return numericOp(arithOp, toNumber(f, target), toNumber(f, b.right));
   };
   if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     const ctxPath = contextPath(f, target.expression);
