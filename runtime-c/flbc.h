@@ -482,6 +482,8 @@ FLBC_API flbc_val flbc_arr_at(const flbc_arr *a, double i);
 FLBC_API void flbc_arr_set(struct flbc_rt *rt, flbc_arr *a, double i, flbc_val v);
 FLBC_API double flbc_arr_push(struct flbc_rt *rt, flbc_arr *a, flbc_val v);
 FLBC_API flbc_val flbc_arr_pop(flbc_arr *a);
+/* a.push(...b). */
+FLBC_API void flbc_arr_append(struct flbc_rt *rt, flbc_arr *a, const flbc_arr *b);
 /* Array.prototype.join: null and undefined elements print as "". */
 FLBC_API flbc_str flbc_arr_join(struct flbc_rt *rt, const flbc_arr *a, flbc_str sep);
 /* The record with the plugin's edits, as a map Value (arena copy). */

@@ -118,6 +118,17 @@ FLBC_API double flbc_arr_push(struct flbc_rt *rt, flbc_arr *a, flbc_val v)
     return a->len;
 }
 
+FLBC_API void flbc_arr_append(struct flbc_rt *rt, flbc_arr *a, const flbc_arr *b)
+{
+    uint32_t i;
+    uint32_t n = flbc_arr_len(b);
+
+    /* n first: appending an array to itself copies its items once. */
+    for (i = 0; i < n; i++) {
+        flbc_arr_push(rt, a, b->items[i]);
+    }
+}
+
 FLBC_API flbc_val flbc_arr_pop(flbc_arr *a)
 {
     if (a == NULL || a->len == 0) {

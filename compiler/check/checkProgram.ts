@@ -238,6 +238,10 @@ class SubsetChecker {
       case SK.ThrowStatement:
         this.checkExpression((s as ts.ThrowStatement).expression);
         return;
+      case SK.FunctionDeclaration:
+        // A local function: inlined where it is called.
+        this.checkFunction(s as ts.FunctionDeclaration, "local functions");
+        return;
       case SK.TryStatement: {
         const t = s as ts.TryStatement;
         this.checkBlock(t.tryBlock);
@@ -252,6 +256,9 @@ class SubsetChecker {
       case SK.ForOfStatement:
       case SK.ForInStatement: {
         const f = s as ts.ForOfStatement | ts.ForInStatement;
+        if (ts.isVariableDeclarationList(f.initializer) && f.initializer.declarations[0] !== undefined && !ts.isIdentifier(f.initializer.declarations[0].name)) {
+          this.checkBindingPattern(f.initializer.declarations[0].name);
+        }
         if (!ts.isVariableDeclarationList(f.initializer) || (f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
           this.sink.report("UnsupportedStatement", f.initializer, "This loop variable", "Declare it in the loop: `for (const x of xs)`.");
           return;
@@ -361,8 +368,10 @@ class SubsetChecker {
       }
       case SK.ArrayLiteralExpression:
         for (const el of (e as ts.ArrayLiteralExpression).elements) {
-          if (ts.isSpreadElement(el) || ts.isOmittedExpression(el)) {
-            this.sink.report("UnsupportedExpression", el, "Spread and holes in array literals", "List the elements, or use concat().");
+          if (ts.isOmittedExpression(el)) {
+            this.sink.report("UnsupportedExpression", el, "Holes in array literals", "Write `undefined` where the hole is.");
+          } else if (ts.isSpreadElement(el)) {
+            this.checkExpression(el.expression);
           } else {
             this.checkExpression(el);
           }
@@ -393,6 +402,8 @@ class SubsetChecker {
     for (const p of o.properties) {
       if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name)) {
         this.checkExpression(p.initializer);
+      } else if (ts.isSpreadAssignment(p)) {
+        this.checkExpression(p.expression);
       } else if (!ts.isShorthandPropertyAssignment(p)) {
         this.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value`.");
       }

@@ -12,7 +12,6 @@ const statements = new Map<ts.SyntaxKind, [string, string]>([
   [SK.SwitchStatement, ["A 'switch' statement", "Use an `if` / `else if` chain."]],
   [SK.LabeledStatement, ["A labeled statement", "Restructure the code without labels."]],
   [SK.ClassDeclaration, ["A class", "Use plain functions and keep state in ctx.state."]],
-  [SK.FunctionDeclaration, ["A nested function", "Declare the function at the top level of the file."]],
   [SK.WithStatement, ["'with'", "Refer to the object explicitly."]],
   [SK.EnumDeclaration, ["An enum", "Use a union of string literals: `type Level = \"info\" | \"warn\"`."]],
   [SK.ModuleDeclaration, ["A namespace", "Declare everything at the top level of the plugin file."]],

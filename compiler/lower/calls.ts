@@ -166,7 +166,7 @@ export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | und
  * the arguments, and its body is inlined with its value in a temporary
  * (it sees the caller's variables, as the closure would).
  */
-function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): Lowered {
+function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): Lowered {
   if (f.inlining.includes(fn)) {
     f.scope.sink.report("UnsupportedCall", c, "a local function recursively (declare it with `function` at the top level)");
     return { e: { k: "num", value: 0 }, kind: "num" };
@@ -183,7 +183,7 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
   });
   const sig = f.checker.getSignatureFromDeclaration(fn);
   let kind = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
-  if (kind === "void" && !ts.isBlock(fn.body)) kind = "val";
+  if (kind === "void" && fn.body !== undefined && !ts.isBlock(fn.body)) kind = "val";
   const result = kind === "void" ? undefined : f.locals.claim("result");
   const done = f.locals.claim("done");
   if (result !== undefined) f.pre.push({ k: "decl", name: result, kind, init: zeroOf(kind) });

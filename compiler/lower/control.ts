@@ -89,11 +89,16 @@ function exitUnless(test: Expr): Stmt {
 /** for...of over an array or a string, for...in over a record's keys. */
 function lowerForOf(f: FunctionLowerer, s: ts.ForOfStatement | ts.ForInStatement, body: () => Stmt[]): Stmt[] {
   const decl = s.initializer;
-  if (!ts.isVariableDeclarationList(decl) || decl.declarations.length !== 1 || !ts.isIdentifier(decl.declarations[0]!.name)) {
+  if (!ts.isVariableDeclarationList(decl) || decl.declarations.length !== 1) {
     f.scope.sink.report("UnsupportedStatement", s.initializer, "This loop variable", "Declare it in the loop: `for (const x of xs)`.");
     return [];
   }
-  const id = decl.declarations[0]!.name as ts.Identifier;
+  const name = decl.declarations[0]!.name;
+  if (!ts.isIdentifier(name)) {
+    // for (const [k, v] of pairs): each element destructured into locals.
+    return lowerForOfPattern(f, s as ts.ForOfStatement, name, body);
+  }
+  const id = name;
   const source = f.expr(s.expression);
   if (source.kind === "events" && ts.isForOfStatement(s)) return lowerForOfEvents(f, id, source.e, body);
   const pre: Stmt[] = [];
@@ -234,4 +239,35 @@ export function labelsOf(s: ts.LabeledStatement): { labels: string[]; inner: ts.
     inner = inner.statement;
   }
   return { labels, inner };
+}
+
+function lowerForOfPattern(
+  f: FunctionLowerer,
+  s: ts.ForOfStatement,
+  pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern,
+  body: () => Stmt[],
+): Stmt[] {
+  const source = f.expr(s.expression);
+  const arr = source.kind === "arr" ? source.e : f.coerce(source.e, source.kind, "arr");
+  if (arr === undefined) {
+    f.scope.sink.report("UnsupportedStatement", s.expression, "for...of over this value", "Iterate over an array.");
+    return [];
+  }
+  const list = f.locals.claim("items");
+  const index = f.locals.claim("i");
+  const element: Expr = { k: "call", fn: "flbc_arr_get", args: [{ k: "name", name: list, kind: "arr" }, { k: "name", name: index, kind: "int" }], kind: "val" };
+  const loopBody: Stmt[] = [];
+  f.destructureFrom(pattern, { e: element, kind: "val" }, (st) => loopBody.push(st));
+  loopBody.push(...body());
+  const test: Expr = { k: "binary", op: "<", left: { k: "name", name: index, kind: "int" }, right: { k: "call", fn: "flbc_arr_len", args: [{ k: "name", name: list, kind: "arr" }], kind: "int" }, kind: "bool" };
+  return [
+    {
+      k: "block",
+      body: [
+        { k: "decl", name: list, kind: "arr", init: arr },
+        { k: "decl", name: index, kind: "int", ctype: "uint32_t", init: { k: "name", name: "0", kind: "int" } },
+        { k: "for", test, update: { k: "update", target: { k: "name", name: index, kind: "int" }, op: "++", prefix: false, kind: "int" }, body: loopBody },
+      ],
+    },
+  ];
 }

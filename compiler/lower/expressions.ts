@@ -260,9 +260,10 @@ function arrayLiteral(f: FunctionLowerer, a: ts.ArrayLiteralExpression): Lowered
   if (a.elements.length === 0) {
     return { e: call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"), kind: "arr" };
   }
+  if (a.elements.some(ts.isSpreadElement)) return arrayWithSpread(f, a);
   const items = a.elements.map((el) => {
-    if (ts.isSpreadElement(el) || ts.isOmittedExpression(el)) {
-      f.scope.sink.report("UnsupportedExpression", el, "Spread and holes in array literals", "List the elements, or use concat().");
+    if (ts.isOmittedExpression(el)) {
+      f.scope.sink.report("UnsupportedExpression", el, "Holes in array literals", "Write `undefined` where the hole is.");
       return name("FLBC_VAL_UNDEF", "val");
     }
     return f.exprAs(el, "val");
@@ -271,7 +272,40 @@ function arrayLiteral(f: FunctionLowerer, a: ts.ArrayLiteralExpression): Lowered
   return { e: arr, kind: "arr" };
 }
 
+/** `[...xs, y]`: a new array, items appended in order. */
+function arrayWithSpread(f: FunctionLowerer, a: ts.ArrayLiteralExpression): Lowered {
+  const t = f.temp("arr", call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"));
+  for (const el of a.elements) {
+    if (ts.isSpreadElement(el)) {
+      f.pre.push({ k: "expr", expr: call("flbc_arr_append", [rtName(f), name(t, "arr"), f.exprAs(el.expression, "arr")], "void") });
+    } else if (!ts.isOmittedExpression(el)) {
+      f.pre.push({ k: "expr", expr: call("flbc_arr_push", [rtName(f), name(t, "arr"), f.exprAs(el, "val")], "num") });
+    }
+  }
+  return { e: name(t, "arr"), kind: "arr" };
+}
+
+/** `{ ...a, k: v }`: a new object, spreads and properties in order. */
+function objectWithSpread(f: FunctionLowerer, o: ts.ObjectLiteralExpression): Lowered {
+  const t = f.temp("val", call("flbc_obj_of", [rtName(f), name("0", "int"), name("NULL", "void"), name("NULL", "void")], "val"));
+  const target = name(t, "val");
+  for (const p of o.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const src = f.exprAs(p.expression, "val");
+      f.pre.push({ k: "expr", expr: call("flbc_obj_assign", [rtName(f), target, name("1", "int"), { k: "array", ctype: "flbc_val", items: [src], kind: "void" }], "val") });
+    } else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))) {
+      f.pre.push({ k: "expr", expr: call("flbc_val_set", [rtName(f), name(`&${t}`, "void"), { k: "str", value: p.name.text }, f.exprAs(p.initializer, "val")], "void") });
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      f.pre.push({ k: "expr", expr: call("flbc_val_set", [rtName(f), name(`&${t}`, "void"), { k: "str", value: p.name.text }, f.exprAs(p.name, "val")], "void") });
+    } else {
+      f.scope.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value`.");
+    }
+  }
+  return { e: target, kind: "val" };
+}
+
 function objectLiteral(f: FunctionLowerer, o: ts.ObjectLiteralExpression): Lowered {
+  if (o.properties.some(ts.isSpreadAssignment)) return objectWithSpread(f, o);
   const keys: Expr[] = [];
   const vals: Expr[] = [];
   for (const p of o.properties) {

@@ -145,6 +145,10 @@ export class FunctionLowerer {
 
   block(statements: readonly ts.Statement[]): Stmt[] {
     const out: Stmt[] = [];
+    // Function declarations are hoisted: callable from anywhere in the block.
+    for (const s of statements) {
+      if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) this.bind(s.name, { k: "lambda", fn: s });
+    }
     for (const s of statements) this.statement(s, out);
     return out;
   }
@@ -164,6 +168,7 @@ export class FunctionLowerer {
       case SK.EmptyStatement:
       case SK.InterfaceDeclaration:
       case SK.TypeAliasDeclaration:
+      case SK.FunctionDeclaration: // bound by block(), inlined where called
         return;
       case SK.ExpressionStatement:
         this.expressionStatement((s as ts.ExpressionStatement).expression, emit);
@@ -250,7 +255,11 @@ export class FunctionLowerer {
    */
   private destructure(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern, init: ts.Expression | undefined, emit: (s: Stmt) => void): void {
     if (init === undefined) return;
-    const source = this.expr(init);
+    this.destructureFrom(pattern, this.expr(init), emit);
+  }
+
+  /** The same, from a value already lowered (a for...of element). */
+  destructureFrom(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern, source: Lowered, emit: (s: Stmt) => void): void {
     const holder = this.locals.claim("source");
     emit({ k: "decl", name: holder, kind: source.kind, init: source.e });
     const src: Expr = { k: "name", name: holder, kind: source.kind };
@@ -326,7 +335,7 @@ export class FunctionLowerer {
    * `return` jumps to `label` (the end of that iteration).
    */
   inlineCallback(
-    cb: ts.ArrowFunction | ts.FunctionExpression,
+    cb: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration,
     target: { name: string; kind: Kind } | undefined,
     label: string,
   ): { stmts: Stmt[]; usedLabel: boolean } {
@@ -334,6 +343,7 @@ export class FunctionLowerer {
     const ctx = { target, label, used: false };
     this.inlineReturn = ctx;
     try {
+      if (cb.body === undefined) return { stmts: [], usedLabel: false };
       if (ts.isBlock(cb.body)) {
         const block = cb.body;
         // The caller's pending statements stay the caller's.

@@ -17,7 +17,7 @@ export type Binding =
   /** A top-level constant Map or Set of literals, built where it is used. */
   | { k: "inline"; node: ts.Expression }
   /** A local arrow function or function expression, inlined where called. */
-  | { k: "lambda"; fn: ts.ArrowFunction | ts.FunctionExpression };
+  | { k: "lambda"; fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration };
 
 export interface UserFunction {
   cname: string;
