@@ -1,6 +1,7 @@
 // Opt-in: the examples inside a real Fluent Bit. Set
 //   FLB_SRC=<Fluent Bit source tree>  FLB_BIN=<its build's bin/fluent-bit>
-//   [FLB_BUILD=<the build directory>, default $FLB_SRC/build]
+//   [FLB_BUILD=<the build directory>; default: the build directory FLB_BIN
+//    is in (<build>/bin/fluent-bit), else $FLB_SRC/build]
 // Each example filter is built with `flbc build --shared` against the tree,
 // loaded into the binary (-e, the YAML plugins: list, a classic plugins
 // file), fed its sample records through tail, and must print what the local
@@ -37,7 +38,13 @@ if (!FLB_SRC || !FLB_BIN) {
     t.pass();
   });
 } else {
-  registerTests(FLB_SRC, FLB_BIN, FLB_BUILD);
+  registerTests(FLB_SRC, FLB_BIN, FLB_BUILD ?? buildDirOf(FLB_BIN));
+}
+
+/** <build>/bin/fluent-bit -> <build>, when that is a cmake build directory. */
+function buildDirOf(bin: string): string | undefined {
+  const dir = path.dirname(path.dirname(path.resolve(bin)));
+  return fs.existsSync(path.join(dir, "CMakeCache.txt")) ? dir : undefined;
 }
 
 function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefined): void {
