@@ -354,13 +354,15 @@ typedef struct flbc_event {
     flbc_val metadata;         /* map (raw) or UNDEF in the legacy shape */
     flbc_rec body;
     bool legacy;
+    flbc_val result;           /* FLBC_REPLACE: a map, or an array of maps */
 } flbc_event;
 
 /* What the record callback decided. */
 enum {
     FLBC_KEEP = 0,             /* keep, with any edits made to the body */
     FLBC_DROP = 1,
-    FLBC_FAIL = 2              /* error already logged: keep it unchanged */
+    FLBC_FAIL = 2,             /* error already logged: keep it unchanged */
+    FLBC_REPLACE = 3           /* emit ev->result instead: one body, or several */
 };
 
 typedef int (*flbc_record_fn)(struct flbc_rt *rt, flbc_event *ev, void *plugin_ctx);
@@ -962,6 +964,14 @@ FLBC_API double flbc_num_bnot(double a);
 FLBC_API double flbc_num_shl(double a, double b);
 FLBC_API double flbc_num_sar(double a, double b);
 FLBC_API double flbc_num_shr(double a, double b);
+
+/* ------------------------------------------------------- filter results */
+
+/* What a filter's returned Value means: true/undefined keep, false drop, a
+ * record (map) replaces the body, an array of records splits the event
+ * (each gets the event's time and metadata). Anything else is logged and
+ * the record is kept as it was (FLBC_FAIL), as the Node engine does. */
+FLBC_API int flbc_filter_result(struct flbc_rt *rt, flbc_event *ev, flbc_val v);
 
 /* ------------------------------------------------------------ Map and Set */
 

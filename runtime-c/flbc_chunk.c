@@ -136,8 +136,8 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
     return kind;
 }
 
-/* Writes a kept record whose body or time changed. */
-static void flbc_chunk_write_event(flbc_buf *out, const flbc_event *ev)
+/* The event's root array, time and metadata, before a body. */
+static void flbc_chunk_write_header(flbc_buf *out, const flbc_event *ev)
 {
     if (ev->time_set) {
         flbc_mp_write_array_header(out, 2);
@@ -154,7 +154,28 @@ static void flbc_chunk_write_event(flbc_buf *out, const flbc_event *ev)
         /* Root array, header and metadata exactly as they came. */
         flbc_buf_append(out, ev->start, (size_t) (ev->body.map - ev->start));
     }
-    flbc_rec_encode(&ev->body, out);
+}
+
+/* Writes a kept record whose body or time changed, or the records the
+ * filter returned in its place (each with this event's time and metadata). */
+static void flbc_chunk_write_event(flbc_buf *out, const flbc_event *ev, int ret)
+{
+    uint32_t i;
+
+    if (ret != FLBC_REPLACE) {
+        flbc_chunk_write_header(out, ev);
+        flbc_rec_encode(&ev->body, out);
+        return;
+    }
+    if (ev->result.tag == FLBC_MAP) {
+        flbc_chunk_write_header(out, ev);
+        flbc_mp_write_val(out, ev->result);
+        return;
+    }
+    for (i = 0; i < (uint32_t) flbc_val_length(ev->result); i++) {
+        flbc_chunk_write_header(out, ev);
+        flbc_mp_write_val(out, flbc_val_index(ev->result, i));
+    }
 }
 
 /* Starts the output: one buffer the size of the input plus some slack,
@@ -234,7 +255,8 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
             changed = false;
         }
         else {
-            changed = ret == FLBC_DROP || ev.time_set || flbc_rec_changed(&ev.body);
+            changed = ret == FLBC_DROP || ret == FLBC_REPLACE || ev.time_set ||
+                      flbc_rec_changed(&ev.body);
             if (ret == FLBC_DROP) {
                 rt->stats.dropped++;
             }
@@ -254,7 +276,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
         }
         if (writing && ret != FLBC_DROP) {
             if (changed) {
-                flbc_chunk_write_event(&out, &ev);
+                flbc_chunk_write_event(&out, &ev, ret);
             }
             else {
                 flbc_buf_append(&out, ev.start, (size_t) (ev.end - ev.start));
@@ -297,4 +319,38 @@ passthrough:
     rt->arena.failed = false;
     rt->tag = FLBC_STR_EMPTY;
     return FLBC_NOTOUCH;
+}
+
+FLBC_API int flbc_filter_result(struct flbc_rt *rt, flbc_event *ev, flbc_val v)
+{
+    uint32_t i;
+    uint32_t n;
+
+    switch (v.tag) {
+    case FLBC_UNDEF:
+        return FLBC_KEEP;
+    case FLBC_BOOL:
+        return v.u.b ? FLBC_KEEP : FLBC_DROP;
+    case FLBC_MAP:
+        ev->result = v;
+        return FLBC_REPLACE;
+    case FLBC_ARR:
+        n = (uint32_t) flbc_val_length(v);
+        for (i = 0; i < n; i++) {
+            if (flbc_val_index(v, i).tag != FLBC_MAP) {
+                break;
+            }
+        }
+        if (i == n) {
+            ev->result = v;
+            return FLBC_REPLACE;
+        }
+        break;
+    default:
+        break;
+    }
+    flbc_log(rt, FLBC_LOG_ERROR,
+             "filter returned %s: expected a boolean, nothing, a record or an array of records",
+             v.tag == FLBC_ARR ? "an array that is not all records" : "another kind of value");
+    return FLBC_FAIL;
 }

@@ -116,11 +116,6 @@ export const messages = {
     message: "{0} are not supported by flbc yet.",
     hint: "{1}",
   },
-  UnsupportedReturn: {
-    code: 1117,
-    message: "A filter returns `true`, `false` or nothing; {0} is not supported yet.",
-    hint: "Edit `record` in place and return nothing to keep it, or return `false` to drop it.",
-  },
   StateShape: {
     code: 1118,
     message: "`init` must return an object literal of numbers, strings and booleans.",

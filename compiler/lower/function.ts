@@ -52,7 +52,11 @@ export class FunctionLowerer {
 
   /** The binding of an identifier, local first. */
   lookup(id: ts.Identifier): Binding | undefined {
-    let sym = this.checker.getSymbolAtLocation(id);
+    // In `{ item }` the name is the property; the value is the variable.
+    let sym =
+      id.parent !== undefined && ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+        ? this.checker.getShorthandAssignmentValueSymbol(id.parent)
+        : this.checker.getSymbolAtLocation(id);
     if (sym === undefined) return undefined;
     if ((sym.flags & ts.SymbolFlags.Alias) !== 0) sym = this.checker.getAliasedSymbol(sym);
     const b = this.bindings.get(sym) ?? this.scope.globals.get(sym);
@@ -407,12 +411,15 @@ export class FunctionLowerer {
     if (e === undefined || e.kind === SK.TrueKeyword) return keep;
     if (e.kind === SK.FalseKeyword) return drop;
     const kind = this.kindAt(e);
-    if (kind !== "bool") {
-      const what = this.checker.typeToString(this.checker.getTypeAtLocation(e));
-      this.scope.sink.report("UnsupportedReturn", e, `returning '${what}'`);
-      return keep;
-    }
-    return { k: "cond", test: this.exprAs(e, "bool"), then: keep, else: drop, kind: "int" };
+    if (kind === "bool") return { k: "cond", test: this.exprAs(e, "bool"), then: keep, else: drop, kind: "int" };
+    // Returning the record itself keeps it, with its edits.
+    if (kind === "rec" && ts.isIdentifier(e) && this.lookup(e)?.k === "local") return keep;
+    // A record replaces the body, an array of records splits the event;
+    // the runtime checks the value as the Node engine does.
+    this.usesRt = true;
+    this.usesEvent = true;
+    const value = this.exprAs(e, "val");
+    return { k: "call", fn: "flbc_filter_result", args: [{ k: "name", name: "rt", kind: "void" }, { k: "name", name: "ev", kind: "void" }, value], kind: "int" };
   }
 
   private initReturn(r: ts.ReturnStatement, e: ts.Expression | undefined, emit: (s: Stmt) => void): void {

@@ -1,0 +1,23 @@
+import { defineFilter, type LogRecord } from "flbc";
+
+export default defineFilter({
+  name: "lang_results",
+  filter(record) {
+    const kind = record.kind;
+    if (kind === "drop") return false;
+    if (kind === "same") return record;
+    if (kind === "replace") return { replaced: true, from: record.id ?? null };
+    if (kind === "split") {
+      const items = record.items;
+      if (!Array.isArray(items)) return true;
+      const out: LogRecord[] = [];
+      for (const item of items) {
+        out.push({ item, id: record.id ?? null });
+      }
+      return out;
+    }
+    if (kind === "none") return [];
+    record.seen = true;
+    return true;
+  },
+});
