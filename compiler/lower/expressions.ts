@@ -71,7 +71,8 @@ export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
         return { e: newCollection(f, n, n.expression.text), kind: "val" };
       }
       const re = regexConstant(f.scope, e as ts.RegularExpressionLiteral | ts.NewExpression);
-      return re === undefined ? { e: num(0), kind: "num" } : { e: re, kind: "re" };
+      // After a reported regex error, still a RegExp: no errors follow from it.
+      return { e: re ?? name("NULL", "re"), kind: "re" };
     }
     case SK.ObjectLiteralExpression:
       return objectLiteral(f, e as ts.ObjectLiteralExpression);
