@@ -118,3 +118,73 @@ function callbackReturnKind(f: FunctionLowerer, cb: ts.ArrowFunction | ts.Functi
   const k = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
   return k === "void" ? "val" : k;
 }
+
+/**
+ * xs.sort(cmp): a stable insertion sort in place, the comparator inlined
+ * (written inline, a local function, or called when it is a top-level one).
+ * Like JavaScript, undefined elements go last without being compared and a
+ * NaN result counts as 0. Returns the array itself.
+ */
+export function inlineSort(f: FunctionLowerer, c: ts.CallExpression, array: Expr): Lowered {
+  const cmp = skipParens(c.arguments[0]!);
+  const list = f.temp("arr", array);
+  const i = f.locals.claim("i");
+  const j = f.locals.claim("j");
+  const x = f.locals.claim("x");
+  const get = (idx: Expr): Expr => call("flbc_arr_get", [name(list, "arr"), idx], "val");
+  const jm1: Expr = { k: "binary", op: "-", left: name(j, "int"), right: name("1", "int"), kind: "int" };
+  const left = get(jm1);
+  const ret = f.locals.claim("order");
+  const inner: Stmt[] = [{ k: "decl", name: ret, kind: "num", init: { k: "num", value: 0 } }];
+  // undefined sorts last: it is never "greater" than what follows it.
+  const bothDefined: Expr = {
+    k: "binary",
+    op: "&&",
+    left: { k: "binary", op: "!=", left: { k: "member", base: left, field: "tag", kind: "int" }, right: name("FLBC_UNDEF", "int"), kind: "bool" },
+    right: { k: "binary", op: "!=", left: { k: "member", base: name(x, "val"), field: "tag", kind: "int" }, right: name("FLBC_UNDEF", "int"), kind: "bool" },
+    kind: "bool",
+  };
+  const compare: Stmt[] = [];
+  if (ts.isArrowFunction(cmp) || ts.isFunctionExpression(cmp)) {
+    const [pa, pb] = cmp.parameters;
+    for (const [p, v] of [[pa, left], [pb, name(x, "val")]] as const) {
+      if (p === undefined || !ts.isIdentifier(p.name)) continue;
+      const kind = paramKind(f, p);
+      const cname = f.locals.claim(p.name.text, "v_");
+      f.bind(p.name, { k: "local", cname, kind });
+      compare.push({ k: "decl", name: cname, kind, init: f.coerce(v, "val", kind) ?? v });
+    }
+    const next = f.locals.claim("compared");
+    const body = f.inlineCallback(cmp, { name: ret, kind: "num" }, next);
+    compare.push(...body.stmts);
+    if (body.usedLabel) compare.push({ k: "label", name: next });
+  } else if (ts.isIdentifier(cmp)) {
+    // A named function: called with the two elements as its arguments.
+    const sym = f.checker.getSymbolAtLocation(cmp);
+    const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
+    if (fn === undefined || fn.params.length < 2) {
+      f.scope.sink.report("UnsupportedCall", c, "'sort' with this comparator (write it inline or as a top-level function)");
+      return { e: name(list, "arr"), kind: "arr" };
+    }
+    const args = [rtName(f), f.coerce(left, "val", fn.params[0]!) ?? left, f.coerce(name(x, "val"), "val", fn.params[1]!) ?? name(x, "val")];
+    compare.push({ k: "expr", expr: { k: "assign", target: name(ret, "num"), op: "=", value: call(fn.cname, args, "num"), kind: "num" } });
+  } else {
+    f.scope.sink.report("UnsupportedCall", c, "'sort' with a comparator that is not a function");
+    return { e: name(list, "arr"), kind: "arr" };
+  }
+  inner.push({ k: "if", test: bothDefined, then: compare, else: [{ k: "expr", expr: { k: "assign", target: name(ret, "num"), op: "=", value: { k: "cond", test: { k: "binary", op: "==", left: { k: "member", base: left, field: "tag", kind: "int" }, right: name("FLBC_UNDEF", "int"), kind: "bool" }, then: { k: "num", value: 1 }, else: { k: "num", value: 0 }, kind: "num" }, kind: "num" } }] });
+  inner.push({ k: "if", test: { k: "unary", op: "!", arg: { k: "binary", op: ">", left: name(ret, "num"), right: { k: "num", value: 0 }, kind: "bool" }, kind: "bool" }, then: [{ k: "break" }] });
+  inner.push({ k: "expr", expr: call("flbc_arr_set", [rtName(f), name(list, "arr"), { k: "cast", to: "num", arg: name(j, "int"), kind: "num" }, left], "void") });
+  inner.push({ k: "expr", expr: { k: "update", target: name(j, "int"), op: "--", prefix: false, kind: "int" } });
+  const outer: Stmt[] = [
+    { k: "decl", name: x, kind: "val", init: get(name(i, "int")) },
+    { k: "decl", name: j, kind: "int", ctype: "uint32_t", init: name(i, "int") },
+    { k: "while", test: { k: "binary", op: ">", left: name(j, "int"), right: name("0", "int"), kind: "bool" }, body: inner },
+    { k: "expr", expr: call("flbc_arr_set", [rtName(f), name(list, "arr"), { k: "cast", to: "num", arg: name(j, "int"), kind: "num" }, name(x, "val")], "void") },
+  ];
+  f.pre.push(
+    { k: "decl", name: i, kind: "int", ctype: "uint32_t", init: name("1", "int") },
+    { k: "for", test: { k: "binary", op: "<", left: name(i, "int"), right: call("flbc_arr_len", [name(list, "arr")], "int"), kind: "bool" }, update: { k: "update", target: name(i, "int"), op: "++", prefix: false, kind: "int" }, body: outer },
+  );
+  return { e: name(list, "arr"), kind: "arr" };
+}

@@ -4,7 +4,7 @@
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind } from "../ir/ir.js";
 import { arrayMethods, globalFunctions, logLevels, moduleFunctions, numberMethods, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
-import { inlineArrayCallback, isCallbackMethod } from "./callbacks.js";
+import { inlineArrayCallback, inlineSort, isCallbackMethod } from "./callbacks.js";
 import { collectionKind, collectionMethod } from "./collections.js";
 import { checkThrown } from "./exceptions.js";
 import { isRegexMethod, regexMethod } from "./regex.js";
@@ -100,6 +100,7 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   }
   const recv = lowerExpression(f, base);
   if (recv.kind === "arr" && isCallbackMethod(method)) return inlineArrayCallback(f, c, method, recv.e);
+  if (recv.kind === "arr" && method === "sort" && c.arguments.length > 0) return inlineSort(f, c, recv.e);
   const coll = recv.kind === "val" ? collectionKind(f, base) : undefined;
   if (coll !== undefined) {
     if (["set", "add", "delete", "clear"].includes(method) && ts.isIdentifier(base) && f.lookup(base)?.k === "inline") {
