@@ -568,7 +568,7 @@ function isLiteral(e: ts.Expression): boolean {
   );
 }
 
-const inlineCallbackMethods = new Set(["map", "filter", "forEach", "some", "every", "find", "findIndex", "reduce"]);
+const inlineCallbackMethods = new Set(["map", "filter", "forEach", "some", "every", "find", "findIndex", "reduce", "sort"]);
 
 /** A function written as the first argument of an array method that flbc inlines. */
 function isInlineCallback(e: ts.Expression): boolean {

@@ -165,6 +165,8 @@ function emitStatement(w: CWriter, s: Stmt, lines: LineTracker): void {
     case "break":
       w.line("break;");
       return;
+    case "empty":
+      return;
     case "continue":
       w.line("continue;");
       return;

@@ -63,6 +63,8 @@ export type Stmt = (
   /** `for (; test; update) body`; a missing test loops until a break. */
   | { k: "for"; test?: Expr; update?: Expr; body: Stmt[] }
   | { k: "break" }
+  /** Nothing: what remains of an expression statement whose value is unused. */
+  | { k: "empty" }
   | { k: "continue" }
   /** A jump for labeled break/continue that C's own cannot express. */
   | { k: "goto"; label: string }

@@ -8,7 +8,7 @@ import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./c
 import { lowerThrow, lowerTry } from "./exceptions.js";
 import { lowerExpression, type Lowered } from "./expressions.js";
 import { flushResult } from "./outputs.js";
-import { coerce, coercionNeedsRt, truthy } from "./kinds.js";
+import { coerce, coercionNeedsRt, isPure, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
 import type { Binding, FunctionRole, PluginScope } from "./scope.js";
 
@@ -311,7 +311,9 @@ export class FunctionLowerer {
       return;
     }
     const l = this.expr(inner);
-    emit({ k: "expr", expr: l.e });
+    // A value computed by statements already emitted (xs.sort(...) leaves the
+    // array's name): nothing is left to evaluate.
+    emit(isPure(l.e) ? { k: "empty" } : { k: "expr", expr: l.e });
   }
 
   deleteField(d: ts.DeleteExpression): Expr {
