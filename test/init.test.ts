@@ -73,10 +73,10 @@ test("the project type-checks with plain tsc and its tsconfig.json", (t) => {
 test("the tsconfig.json gives the subset's library: an unsupported built-in is a type error", (t) => {
   const dir = scaffold("nolib");
   const file = path.join(dir, "nolib.ts");
-  fs.appendFileSync(file, `\nexport const padded = "7".padStart(3, "0");\n`);
+  fs.appendFileSync(file, `\nexport const normalized = "7".normalize("NFC");\n`);
   const errors = typeCheck(dir);
   t.is(errors.length, 1, errors.join("\n"));
-  t.regex(errors[0]!, /^TS(2339|2550) .*Property 'padStart' does not exist on type '"7"'/);
+  t.regex(errors[0]!, /^TS\d+ .*Property 'normalize' does not exist on type '"7"'/);
 });
 
 test("the scaffolded test passes: both engines print expected.jsonl", (t) => {
