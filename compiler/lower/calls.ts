@@ -90,6 +90,9 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   // A global namespace (Math.floor); NaN and Infinity are numbers: (NaN).toFixed().
   if (ts.isIdentifier(base) && f.lookup(base) === undefined && isGlobal(f, base) && base.text !== "NaN" && base.text !== "Infinity") {
     if (base.text === "Array" && method === "isArray") return isArray(f, c);
+    if (base.text === "Object" && method === "assign" && c.arguments[0] !== undefined && f.kindAt(c.arguments[0]) === "rec") {
+      return recordAssign(f, c);
+    }
     if (base.text === "Array" && method === "from" && c.arguments[0] !== undefined) {
       // A new array: the iterator's items, or a copy of an array.
       return { e: call("flbc_arr_copy", [rtName(f), f.exprAs(c.arguments[0], "arr")], "arr"), kind: "arr" };
@@ -118,6 +121,15 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);
   return callBuiltin(f, b, recv.e, c);
+}
+
+/** Object.assign(record, ...sources): each pair becomes an edit of the record itself. */
+function recordAssign(f: FunctionLowerer, c: ts.CallExpression): Lowered {
+  const rec = lowerExpression(f, c.arguments[0]!);
+  const sources = c.arguments.slice(1).map((a) => f.exprAs(a, "val"));
+  const items: Expr = sources.length === 0 ? { k: "name", name: "NULL", kind: "void" } : { k: "array", ctype: "flbc_val", items: sources, kind: "void" };
+  f.pre.push({ k: "expr", expr: call("flbc_rec_assign", [rtName(f), rec.e, { k: "name", name: String(sources.length), kind: "int" }, items], "void") });
+  return rec;
 }
 
 function isArray(f: FunctionLowerer, c: ts.CallExpression): Lowered {
