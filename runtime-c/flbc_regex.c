@@ -92,3 +92,36 @@ FLBC_API flbc_arr *flbc_regex_split(struct flbc_rt *rt, const flbc_re_prog *re, 
     }
     return flbc_arr_of(rt, (uint32_t) n, items);
 }
+
+/* s.matchAll(re): each match's captures (as exec gives them), in order. */
+FLBC_API flbc_arr *flbc_regex_match_all(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s)
+{
+    flbc_arr *all = flbc_arr_new(rt, 0);
+    flbc_re_match m;
+    size_t pos = 0;
+
+    while (all != NULL && flbc_re_next(rt, re, s, &pos, &m)) {
+        flbc_arr_push(rt, all, flbc_regex_captures(rt, s, &m));
+    }
+    return all;
+}
+
+/* Group i of m as a Value: the text, or undefined when it did not take part. */
+FLBC_API flbc_val flbc_regex_group_val(flbc_str s, const flbc_re_match *m, uint32_t i)
+{
+    flbc_str g;
+
+    return flbc_re_group(s, m, i, &g) ? flbc_val_str(g) : FLBC_VAL_UNDEF;
+}
+
+/* The bytes of s in [from, to): what lies between matches. */
+FLBC_API flbc_str flbc_regex_between(flbc_str s, size_t from, size_t to)
+{
+    if (from > s.len) {
+        from = s.len;
+    }
+    if (to > s.len || to < from) {
+        to = from;
+    }
+    return (flbc_str) { s.ptr + from, to - from };
+}

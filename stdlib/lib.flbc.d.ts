@@ -145,8 +145,17 @@ interface String {
     match(re: RegExp): string[] | null;
     /** Replaces the first match (every match with `g`); `$1`, `$<name>`, `$&`, `$$` expand. */
     replace(re: RegExp, replacement: string): string;
+    /**
+     * Replaces the first match (every match with `g`) with what `fn` returns
+     * for it: `fn(match, group1, ..., offset)`; written inline.
+     */
+    replace(re: RegExp, fn: (match: string, ...groups: (string | undefined)[]) => string): string;
     /** Replaces every match; the regex must have the `g` flag. */
     replaceAll(re: RegExp, replacement: string): string;
+    /** Replaces every match with what `fn` returns for it; the regex must have `g`. */
+    replaceAll(re: RegExp, fn: (match: string, ...groups: (string | undefined)[]) => string): string;
+    /** Every match's [whole, ...groups]; the regex must have `g`. Use Array.from to loop. */
+    matchAll(re: RegExp): IterableIterator<string[]>;
     /** Splits at each match; capture groups are kept between the pieces. */
     split(re: RegExp, limit?: number): string[];
     /** The index of the first match, or -1. */

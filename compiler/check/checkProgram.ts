@@ -573,13 +573,11 @@ const inlineCallbackMethods = new Set(["map", "filter", "forEach", "some", "ever
 /** A function written as the first argument of an array method that flbc inlines. */
 function isInlineCallback(e: ts.Expression): boolean {
   const call = e.parent;
-  return (
-    call !== undefined &&
-    ts.isCallExpression(call) &&
-    call.arguments[0] === e &&
-    ts.isPropertyAccessExpression(call.expression) &&
-    inlineCallbackMethods.has(call.expression.name.text)
-  );
+  if (call === undefined || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  // s.replace(re, (m, g1) => ...): the replacer is the second argument.
+  if ((method === "replace" || method === "replaceAll") && call.arguments[1] === e) return true;
+  return call.arguments[0] === e && inlineCallbackMethods.has(method);
 }
 
 /** Literals, and arrays of them (a constant Set's members, a Map's entries). */

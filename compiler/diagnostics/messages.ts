@@ -133,6 +133,11 @@ export const messages = {
     hint: "flbc compiles every regular expression ahead of time: write `/pattern/flags`.",
   },
 
+  RegexNotGlobal: {
+    code: 1123,
+    message: "{0} needs a regular expression with the 'g' flag.",
+    hint: "Add the flag, `/.../g`: without it JavaScript throws a TypeError.",
+  },
   EventsAccess: {
     code: 1121,
     message: "A flush's events are read one at a time: only `for (const ev of events)` and `events.length` are supported.",

@@ -184,6 +184,7 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
     f.scope.sink.report("UnsupportedCall", c, "a local function recursively (declare it with `function` at the top level)");
     return { e: { k: "num", value: 0 }, kind: "num" };
   }
+  const params: string[] = [];
   fn.parameters.forEach((p, i) => {
     if (!ts.isIdentifier(p.name)) return;
     let kind = f.kindAt(p);
@@ -193,6 +194,7 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
     const cname = f.locals.claim(p.name.text, "v_");
     f.pre.push({ k: "decl", name: cname, kind, init: value });
     f.bind(p.name, { k: "local", cname, kind });
+    params.push(cname);
   });
   const sig = f.checker.getSignatureFromDeclaration(fn);
   let kind = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
@@ -203,6 +205,7 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
   f.inlining.push(fn);
   try {
     const body = f.inlineCallback(fn, result === undefined ? undefined : { name: result, kind }, done);
+    f.voidUnused(f.pre, params);
     f.pre.push({ k: "block", body: [...body.stmts, ...(body.usedLabel ? [{ k: "label" as const, name: done }] : [])] });
   } finally {
     f.inlining.pop();

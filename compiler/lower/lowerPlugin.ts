@@ -54,6 +54,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     isRecordType: (t) => isApiType(loaded, t, "LogRecord"),
     sourceName: opts.sourceName,
     regexes: new Map(),
+    regexFlags: new Map(),
     regexCode: [],
   };
   const init = model.callbacks.get("init");

@@ -3,7 +3,7 @@
 // constant `&re_N`; its methods and the String methods that take one call
 // the matcher in runtime-c/flbc_re.c through flbc_regex.c.
 import { ts } from "@ts-morph/bootstrap";
-import type { Expr, Kind } from "../ir/ir.js";
+import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { compileRegex, isRegexDiagnostic } from "../regex/index.js";
 import type { Lowered } from "./expressions.js";
 import { lowerExpression, rtName } from "./expressions.js";
@@ -28,6 +28,7 @@ export function regexConstant(scope: PluginScope, e: ts.RegularExpressionLiteral
       return undefined;
     }
     scope.regexes.set(key, cName);
+    scope.regexFlags.set(cName, parts.flags);
     scope.regexCode.push(compiled.code);
   }
   return { k: "name", name: `&${cName}`, kind: "re" };
@@ -58,7 +59,7 @@ function regexSource(
   return { pattern: pattern.text, flags: flags === undefined ? "" : (flags as ts.StringLiteralLike).text, patternStart: pattern.getStart() + 1 };
 }
 
-const stringRegexMethods = new Set(["match", "replace", "replaceAll", "split", "search"]);
+const stringRegexMethods = new Set(["match", "matchAll", "replace", "replaceAll", "split", "search"]);
 
 /** `s.replace(/x/, ...)` and friends: a String method whose first argument is a RegExp. */
 export function isRegexMethod(f: FunctionLowerer, c: ts.CallExpression, method: string): boolean {
@@ -80,7 +81,15 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     return undefined;
   }
   const re = lowerExpression(f, c.arguments[0]!);
+  const flags = re.e.k === "name" ? f.scope.regexFlags.get(re.e.name.slice(1)) : undefined;
+  if ((method === "replaceAll" || method === "matchAll") && flags !== undefined && !flags.includes("g")) {
+    // JavaScript throws a TypeError here; the flags are known now.
+    f.scope.sink.report("RegexNotGlobal", c.arguments[0]!, method);
+    return { e: recv.e, kind: "str" };
+  }
   switch (method) {
+    case "matchAll":
+      return { e: call("flbc_regex_match_all", [rtName(f), re.e, recv.e], "arr"), kind: "arr" };
     case "match":
       return narrowedVal(f, call("flbc_regex_match", [rtName(f), re.e, recv.e], "val"), c);
     case "search":
@@ -91,9 +100,12 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     }
     case "replace":
     case "replaceAll": {
-      const repl = c.arguments[1];
+      const repl = c.arguments[1] === undefined ? undefined : skipParens(c.arguments[1]);
+      if (repl !== undefined && (ts.isArrowFunction(repl) || ts.isFunctionExpression(repl))) {
+        return replaceWithFunction(f, recv.e, re.e, repl, method === "replaceAll" || (flags ?? "").includes("g"));
+      }
       if (repl === undefined || f.kindAt(repl) !== "str") {
-        f.scope.sink.report("UnsupportedCall", c, `'${method}' with a function replacer`);
+        f.scope.sink.report("UnsupportedCall", c, `'${method}' with a replacer that is not a string or a function written inline`);
         return { e: recv.e, kind: "str" };
       }
       return { e: call("flbc_re_replace", [rtName(f), re.e, recv.e, f.exprAs(repl, "str")], "str"), kind: "str" };
@@ -109,4 +121,52 @@ function narrowedVal(f: FunctionLowerer, e: Expr, at: ts.Node): Lowered {
     if (c !== undefined) return { e: c, kind: want };
   }
   return { e, kind: "val" };
+}
+
+/**
+ * s.replace(re, (match, g1, ..., offset) => text): the matches are walked
+ * in a loop in the caller, the replacer's body inlined for each (it reads
+ * the caller's variables), and the pieces joined.
+ */
+function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: ts.ArrowFunction | ts.FunctionExpression, global: boolean): Lowered {
+  const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
+  const s = f.temp("str", subject);
+  const parts = f.temp("arr", call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"));
+  const pos = f.locals.claim("pos");
+  const last = f.locals.claim("last");
+  const m = f.locals.claim("m");
+  const sv = name(s, "str");
+  const span = (i: number): Expr => ({ k: "cast", to: "int", arg: name(`${m}.span[${i}]`, "int"), kind: "int" });
+  const push = (e: Expr): Stmt => ({ k: "expr", expr: call("flbc_arr_push", [rtName(f), name(parts, "arr"), call("flbc_val_str", [e], "val")], "num") });
+  const body: Stmt[] = [push(call("flbc_regex_between", [sv, name(last, "int"), span(0)], "str"))];
+  const params: string[] = [];
+  // The replacer's parameters: the match, its groups, the match's offset.
+  fn.parameters.forEach((p, i) => {
+    if (!ts.isIdentifier(p.name)) return;
+    let kind = f.kindAt(p);
+    if (kind === "void") kind = "val";
+    const group = call("flbc_regex_group_val", [sv, name(`&${m}`, "void"), name(String(i), "int")], "val");
+    const cname = f.locals.claim(p.name.text, "v_");
+    f.bind(p.name, { k: "local", cname, kind });
+    params.push(cname);
+    body.push({ k: "decl", name: cname, kind, init: f.coerce(group, "val", kind) ?? group });
+  });
+  const ret = f.locals.claim("replacement");
+  const done = f.locals.claim("replaced");
+  body.push({ k: "decl", name: ret, kind: "str", init: { k: "name", name: "FLBC_STR_EMPTY", kind: "str" } });
+  const inlined = f.inlineCallback(fn, { name: ret, kind: "str" }, done);
+  body.push(...inlined.stmts);
+  if (inlined.usedLabel) body.push({ k: "label", name: done });
+  f.voidUnused(body, params);
+  body.push(push(name(ret, "str")));
+  body.push({ k: "expr", expr: { k: "assign", target: name(last, "int"), op: "=", value: span(1), kind: "int" } });
+  if (!global) body.push({ k: "break" });
+  f.pre.push(
+    { k: "decl", name: pos, kind: "int", ctype: "size_t", init: name("0", "int") },
+    { k: "decl", name: last, kind: "int", ctype: "size_t", init: name("0", "int") },
+    { k: "decl", name: m, kind: "int", ctype: "flbc_re_match" },
+    { k: "while", test: call("flbc_re_next", [rtName(f), re, sv, name(`&${pos}`, "void"), name(`&${m}`, "void")], "bool"), body },
+    push(call("flbc_regex_between", [sv, name(last, "int"), name(`${s}.len`, "int")], "str")),
+  );
+  return { e: call("flbc_arr_join", [rtName(f), name(parts, "arr"), { k: "str", value: "" }], "str"), kind: "str" };
 }

@@ -48,6 +48,8 @@ export interface PluginScope {
   sourceName: string;
   /** Compiled regexes by `/pattern/flags`: their C name; code in source order. */
   regexes: Map<string, string>;
+  /** The flags of each compiled regex, by C name. */
+  regexFlags: Map<string, string>;
   regexCode: string[];
   /** Kinds of plugin API types that are not values (an output's events). */
   apiKind?(t: ts.Type): Kind | undefined;
