@@ -101,7 +101,8 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
     return unsupportedCall(f, callee);
   }
-  const recv = lowerExpression(f, base);
+  const lowered = lowerExpression(f, base);
+  const recv = lowered.kind === "arr" && mutatingMethods.has(method) ? { ...lowered, e: ownArray(f, lowered.e) } : lowered;
   if (recv.kind === "arr" && isCallbackMethod(method)) return inlineArrayCallback(f, c, method, recv.e);
   if (recv.kind === "arr" && method === "sort" && c.arguments.length > 0) return inlineSort(f, c, recv.e);
   const coll = recv.kind === "val" ? collectionKind(f, base) : undefined;
@@ -121,6 +122,32 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);
   return callBuiltin(f, b, recv.e, c);
+}
+
+/** Array methods that change their receiver. */
+const mutatingMethods = new Set(["push", "pop", "shift", "unshift", "splice", "reverse", "fill", "sort"]);
+
+/**
+ * The receiver of a method that changes it, when it is a Value read as an
+ * array (flbc_val_to_arr copies a raw array on every read): the copy is
+ * stored back first, into the local or the record field, so the change is
+ * seen by every later read, as in JavaScript.
+ */
+function ownArray(f: FunctionLowerer, e: Expr): Expr {
+  if (e.k !== "call" || e.fn !== "flbc_val_to_arr") return e;
+  const [rtArg, src] = e.args;
+  if (rtArg === undefined || src === undefined) return e;
+  if (src.k === "name") {
+    f.pre.push({ k: "expr", expr: { k: "assign", target: src, op: "=", value: call("flbc_val_arr", [e], "val"), kind: "val" } });
+    return call("flbc_val_to_arr", [rtArg, src], "arr");
+  }
+  if (src.k === "call" && src.fn === "flbc_rec_get" && src.args.length === 2) {
+    const t = f.temp("arr", e);
+    const held: Expr = { k: "name", name: t, kind: "arr" };
+    f.pre.push({ k: "expr", expr: call("flbc_rec_set", [src.args[0]!, src.args[1]!, call("flbc_val_arr", [held], "val")], "void") });
+    return held;
+  }
+  return e;
 }
 
 /** Object.assign(record, ...sources): each pair becomes an edit of the record itself. */
