@@ -205,6 +205,7 @@ function differentialCases(): Case[] {
   for (let i = 0; i < 1500; i++) {
     const v = value(0);
     cases.push([["json", JSON.stringify(v, null, rnd() < 0.3 ? 2 : undefined)], JSON.stringify(v)]);
+    cases.push([["tostr", JSON.stringify(v)], String(v)]);
   }
   return cases;
 }

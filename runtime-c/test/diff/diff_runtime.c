@@ -123,6 +123,19 @@ int main(void)
             c = flbc_str_cmp(a[1].u.s, a[2].u.s);
             put_num(&out, c < 0 ? -1 : c > 0);
         }
+        else if (flbc_val_eq_str(a[0], FLBC_STR("tostr"))) {
+            /* String(JSON.parse(text)) */
+            flbc_val v;
+
+            tmp.len = 0;
+            if (flbc_json_to_mp(a[1].u.s.ptr, a[1].u.s.len, &tmp, NULL) &&
+                flbc_mp_read(tmp.data, tmp.data + tmp.len, &v) != NULL) {
+                put_str(&out, flbc_val_to_str(&rt, v));
+            }
+            else {
+                flbc_buf_append(&out, "null", 4);
+            }
+        }
         else if (flbc_val_eq_str(a[0], FLBC_STR("json"))) {
             tmp.len = 0;
             if (flbc_json_to_mp(a[1].u.s.ptr, a[1].u.s.len, &tmp, NULL)) {
