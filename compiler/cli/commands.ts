@@ -105,11 +105,18 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
   fs.writeFileSync(pluginC, result.c!);
   let binary: string;
   const start = performance.now();
+  // A build that misses the cache takes seconds: say so on a terminal
+  // rather than look stuck (pipes and tests get no such line).
+  const progress = process.stderr.isTTY
+    ? setTimeout(() => process.stderr.write(`flbc: compiling ${path.basename(file)} to a native host with ${process.env.CC || "cc"}...\n`), 1000)
+    : undefined;
   try {
     ({ binary } = await buildHost({ pluginC, symbol, kind: unit.kind, outDir: dir, sanitize: args.sanitize }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
+  } finally {
+    clearTimeout(progress);
   }
   if (args.verbose) process.stderr.write(`flbc: cc       ${(performance.now() - start).toFixed(1)} ms\n`);
   const hostArgs: string[] = [];
