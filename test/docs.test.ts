@@ -182,6 +182,35 @@ test("docs/api.md is what scripts/api-docs.js generates from stdlib/flbc.d.ts", 
   t.true(generated === committed, "docs/api.md is out of date: run `node scripts/api-docs.js`");
 });
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to '-'. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+function anchorsOf(file: string): Set<string> {
+  const text = fs.readFileSync(file, "utf8").replace(/^```[\s\S]*?^```$/gm, "");
+  return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
+}
+
+test("links into the docs point at headings that exist", (t) => {
+  const broken: string[] = [];
+  for (const name of docNames) {
+    const text = fs.readFileSync(path.join(docsDir, name), "utf8");
+    const base = name === "readme-intro.md" ? root : docsDir;
+    for (const m of text.matchAll(/\]\(([^)#\s]*)#([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(m[1]!)) continue;
+      const target = m[1] === "" ? path.join(docsDir, name) : path.resolve(base, m[1]!);
+      if (!target.endsWith(".md") || !fs.existsSync(target)) continue;
+      if (!anchorsOf(target).has(m[2]!)) broken.push(`${name}: ${m[1]}#${m[2]}`);
+    }
+  }
+  t.deepEqual(broken, []);
+});
+
 test("the docs link only to files that exist", (t) => {
   const broken: string[] = [];
   for (const name of docNames) {
