@@ -138,6 +138,11 @@ export const messages = {
     message: "{0} needs a regular expression with the 'g' flag.",
     hint: "Add the flag, `/.../g`: without it JavaScript throws a TypeError.",
   },
+  RegexLastIndex: {
+    code: 1124,
+    message: "{0}() on a stored regex with the '{1}' flag depends on its lastIndex, which flbc does not keep between calls.",
+    hint: "Drop the '{1}' flag for a yes/no test, or write the regex literal in the call itself, which starts at index 0 each time.",
+  },
   EventsAccess: {
     code: 1121,
     message: "A flush's events are read one at a time: only `for (const ev of events)` and `events.length` are supported.",
@@ -196,6 +201,18 @@ export const messages = {
   DuplicateConfig: {
     code: 1209,
     message: "Config property '{0}' is declared twice (Fluent Bit property names are case-insensitive).",
+  },
+
+  // 1220-1239: outputs and inputs
+  PluginLiteral: {
+    code: 1220,
+    message: "`{0}` must be {1}.",
+    hint: "Write the value as a literal in the definition.",
+  },
+  SharedStateInWorkers: {
+    code: 1221,
+    message: "An output with `workers` above 1 cannot change `ctx.state` in `flush`: flushes run on several threads at once.",
+    hint: "Set the state in `init` and only read it in flush, or drop `workers`.",
   },
 } satisfies Record<string, MessageDef>;
 

@@ -72,6 +72,15 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     const arg = c.arguments[0];
     const s = arg === undefined ? ({ k: "str", value: "undefined" } as Expr) : f.exprAs(arg, "str");
     const direct = recv.e.k === "name" && recv.e.name.startsWith("&") ? recv.e.name.slice(1) : undefined;
+    const flags = direct === undefined ? "" : f.scope.regexFlags.get(direct) ?? "";
+    const receiver = c.expression.kind === ts.SyntaxKind.PropertyAccessExpression ? (c.expression as ts.PropertyAccessExpression).expression : undefined;
+    if ((method === "test" || method === "exec") && /[gy]/.test(flags) && receiver !== undefined && !ts.isRegularExpressionLiteral(skipParens(receiver))) {
+      // A g/y regex object carries lastIndex from one call to the next: a
+      // literal written in place is a new object each time (index 0, which is
+      // what flbc does), one kept in a variable is not.
+      f.scope.sink.report("RegexLastIndex", c, method, flags.includes("g") ? "g" : "y");
+      return { e: { k: "bool", value: false }, kind: "bool" };
+    }
     if (method === "test") {
       // The generated re_N_test takes the fastest path for that pattern.
       if (direct !== undefined) return { e: call(`${direct}_test`, [rtName(f), s], "bool"), kind: "bool" };
