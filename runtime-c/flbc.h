@@ -69,6 +69,14 @@
 #define FLBC_MAX_DEPTH 64
 #endif
 
+/* Deepest nesting of a plugin's own function calls in one callback. A call
+ * deeper than this is not made: it returns at once, every later call of the
+ * record does too, and the record passes through unchanged, as after an
+ * arena overflow. Bounds the C stack that recursive plugin code can use. */
+#ifndef FLBC_MAX_CALL_DEPTH
+#define FLBC_MAX_CALL_DEPTH 256
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define flbc_likely(x)   __builtin_expect(!!(x), 1)
 #define flbc_unlikely(x) __builtin_expect(!!(x), 0)
@@ -399,6 +407,8 @@ typedef struct flbc_rt {
     uint64_t random_state;     /* Math.random (xorshift64*), never 0 */
     bool thrown;               /* a JavaScript exception is in flight */
     flbc_val exc;              /* its value */
+    uint32_t depth;            /* plugin function calls in progress (flbc_enter) */
+    bool call_overflow;        /* FLBC_MAX_CALL_DEPTH was hit: abandon the record */
 } flbc_rt;
 
 FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins);
@@ -408,6 +418,39 @@ FLBC_API void flbc_log(flbc_rt *rt, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A plugin's own ctx.log.<level>(msg). */
 FLBC_API void flbc_log_str(flbc_rt *rt, int level, flbc_str msg);
+
+/*
+ * The prologue and epilogue of every function generated from the plugin's
+ * own (possibly recursive) functions:
+ *     if (flbc_unlikely(!flbc_enter(rt))) { return <zero value>; }
+ *     ... body, with flbc_leave(rt) before each return ...
+ * flbc_enter fails when FLBC_MAX_CALL_DEPTH calls are in progress, or after
+ * such a failure in the same record (rt->call_overflow, logged once); the
+ * callback's caller (flbc_filter_chunk) then keeps the record unchanged and
+ * clears both fields for the next one.
+ */
+FLBC_API bool flbc_call_overflow(flbc_rt *rt);
+
+static inline bool flbc_enter(flbc_rt *rt)
+{
+    if (flbc_unlikely(rt->depth >= FLBC_MAX_CALL_DEPTH || rt->call_overflow)) {
+        return flbc_call_overflow(rt);
+    }
+    rt->depth++;
+    return true;
+}
+
+static inline void flbc_leave(flbc_rt *rt)
+{
+    rt->depth--;
+}
+
+/* Forgets an abandoned call stack (after each record). */
+static inline void flbc_calls_reset(flbc_rt *rt)
+{
+    rt->depth = 0;
+    rt->call_overflow = false;
+}
 
 /*
  * The whole of cb_filter: walks the chunk, passes group markers through,

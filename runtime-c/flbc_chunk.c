@@ -245,6 +245,10 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
 
         rt->stats.records++;
         ret = fn(rt, &ev, plugin_ctx);
+        if (flbc_unlikely(rt->call_overflow)) {
+            ret = FLBC_FAIL;
+        }
+        flbc_calls_reset(rt);
         if (ret == FLBC_FAIL || rt->arena.failed) {
             /* Fail open: the record goes on exactly as it came. */
             failed++;

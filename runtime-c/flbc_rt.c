@@ -90,3 +90,14 @@ FLBC_API void flbc_log_str(flbc_rt *rt, int level, flbc_str text)
     msg[n] = '\0';
     rt->log(rt->log_ins, level, msg);
 }
+
+FLBC_API bool flbc_call_overflow(flbc_rt *rt)
+{
+    if (!rt->call_overflow) {
+        rt->call_overflow = true;
+        flbc_log(rt, FLBC_LOG_ERROR,
+                 "RangeError: maximum call depth (%d) exceeded: the record is passed "
+                 "through unchanged", FLBC_MAX_CALL_DEPTH);
+    }
+    return false;
+}

@@ -56,6 +56,8 @@ function emitInit(w: CWriter, unit: Unit): void {
   w.line("return -1;");
   w.close("}");
   w.line("ctx->ins = ins;");
+  w.line("/* Before the config map: arena_limit is written into ctx->rt. */");
+  w.line("flbc_rt_init(&ctx->rt, plugin_log, ins);");
   w.blank();
   w.open(`if (flb_${unit.kind}_config_map_set(ins, ctx) == -1) {`);
   w.line('flb_plg_error(ins, "unable to load configuration");');
@@ -84,7 +86,6 @@ function emitInit(w: CWriter, unit: Unit): void {
     }
   }
   w.blank();
-  w.line("flbc_rt_init(&ctx->rt, plugin_log, ins);");
   if (unit.callbacks.init !== undefined) {
     w.open(`if (${unit.callbacks.init}(&ctx->rt, ctx) != 0) {`);
     w.line("flbc_rt_free(&ctx->rt);");
@@ -142,6 +143,31 @@ function emitExit(w: CWriter, unit: Unit): void {
   w.blank();
 }
 
+/**
+ * Properties every generated plugin has, whatever its source declares:
+ * Fluent Bit writes them straight into the runtime state (`field` is a
+ * member designator under the context struct), which emitInit initializes
+ * before the config map is applied. Kept here so every kind's glue gets the
+ * same entries through emitConfigMap.
+ */
+export const runtimeConfigEntries: ReadonlyArray<{
+  key: string;
+  mapType: "SIZE";
+  defaultText: string;
+  field: string;
+  description: string;
+}> = [
+  {
+    key: "arena_limit",
+    mapType: "SIZE",
+    defaultText: "64M",
+    field: "rt.arena.cap",
+    description:
+      "Most memory one record (or callback) may use for its temporary values; a record that " +
+      "needs more is logged and passed through unchanged",
+  },
+];
+
 function emitConfigMap(w: CWriter, unit: Unit): void {
   w.open("static struct flb_config_map config_map[] = {");
   for (const c of unit.config) {
@@ -152,6 +178,13 @@ function emitConfigMap(w: CWriter, unit: Unit): void {
     w.line(`.type = FLB_CONFIG_MAP_${c.mapType}, .name = ${stringLiteral(c.key)}, .def_value = ${dflt},`);
     w.line(`.set_property = FLB_TRUE, .offset = offsetof(struct ${unit.ctxStruct}, ${c.member}),`);
     w.line(`.desc = ${stringLiteral(c.description)}`);
+    w.close("},");
+  }
+  for (const e of runtimeConfigEntries) {
+    w.open("{");
+    w.line(`.type = FLB_CONFIG_MAP_${e.mapType}, .name = ${stringLiteral(e.key)}, .def_value = ${stringLiteral(e.defaultText)},`);
+    w.line(`.set_property = FLB_TRUE, .offset = offsetof(struct ${unit.ctxStruct}, ${e.field}),`);
+    w.line(`.desc = ${stringLiteral(e.description)}`);
     w.close("},");
   }
   w.line("/* EOF */");

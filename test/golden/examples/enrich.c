@@ -232,6 +232,8 @@ static int cb_enrich_init(struct flb_filter_instance *ins,
         return -1;
     }
     ctx->ins = ins;
+    /* Before the config map: arena_limit is written into ctx->rt. */
+    flbc_rt_init(&ctx->rt, plugin_log, ins);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");
@@ -253,7 +255,6 @@ static int cb_enrich_init(struct flb_filter_instance *ins,
     ctx->tag_key_str = (flbc_str) { ctx->tag_key, flb_sds_len(ctx->tag_key) };
     ctx->summary_key_str = (flbc_str) { ctx->summary_key, flb_sds_len(ctx->summary_key) };
 
-    flbc_rt_init(&ctx->rt, plugin_log, ins);
     flb_filter_set_context(ins, ctx);
     return 0;
 }
@@ -331,6 +332,12 @@ static struct flb_config_map config_map[] = {
         .type = FLB_CONFIG_MAP_INT, .name = "summary_max", .def_value = "32",
         .set_property = FLB_TRUE, .offset = offsetof(struct enrich_ctx, summary_max),
         .desc = "Longest summary message, in characters, before it is cut with \"...\"."
+    },
+    {
+        .type = FLB_CONFIG_MAP_SIZE, .name = "arena_limit", .def_value = "64M",
+        .set_property = FLB_TRUE, .offset = offsetof(struct enrich_ctx, rt.arena.cap),
+        .desc = "Most memory one record (or callback) may use for its temporary values; a record "
+                "that needs more is logged and passed through unchanged"
     },
     /* EOF */
     {0}

@@ -186,6 +186,8 @@ static int cb_level_filter_init(struct flb_filter_instance *ins,
         return -1;
     }
     ctx->ins = ins;
+    /* Before the config map: arena_limit is written into ctx->rt. */
+    flbc_rt_init(&ctx->rt, plugin_log, ins);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");
@@ -196,7 +198,6 @@ static int cb_level_filter_init(struct flb_filter_instance *ins,
     ctx->key_str = (flbc_str) { ctx->key, flb_sds_len(ctx->key) };
     ctx->min_level_str = (flbc_str) { ctx->min_level, flb_sds_len(ctx->min_level) };
 
-    flbc_rt_init(&ctx->rt, plugin_log, ins);
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);
         flb_free(ctx);
@@ -255,6 +256,12 @@ static struct flb_config_map config_map[] = {
         .type = FLB_CONFIG_MAP_BOOL, .name = "keep_unknown", .def_value = "true",
         .set_property = FLB_TRUE, .offset = offsetof(struct level_filter_ctx, keep_unknown),
         .desc = "Keep records whose level is missing, not a string, or not a known level."
+    },
+    {
+        .type = FLB_CONFIG_MAP_SIZE, .name = "arena_limit", .def_value = "64M",
+        .set_property = FLB_TRUE, .offset = offsetof(struct level_filter_ctx, rt.arena.cap),
+        .desc = "Most memory one record (or callback) may use for its temporary values; a record "
+                "that needs more is logged and passed through unchanged"
     },
     /* EOF */
     {0}

@@ -139,6 +139,8 @@ static int cb_redact_init(struct flb_filter_instance *ins,
         return -1;
     }
     ctx->ins = ins;
+    /* Before the config map: arena_limit is written into ctx->rt. */
+    flbc_rt_init(&ctx->rt, plugin_log, ins);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");
@@ -156,7 +158,6 @@ static int cb_redact_init(struct flb_filter_instance *ins,
     ctx->field_str = (flbc_str) { ctx->field, flb_sds_len(ctx->field) };
     ctx->mask_str = (flbc_str) { ctx->mask, flb_sds_len(ctx->mask) };
 
-    flbc_rt_init(&ctx->rt, plugin_log, ins);
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);
         flb_free(ctx);
@@ -221,6 +222,12 @@ static struct flb_config_map config_map[] = {
         .type = FLB_CONFIG_MAP_BOOL, .name = "mask_non_strings", .def_value = "false",
         .set_property = FLB_TRUE, .offset = offsetof(struct redact_ctx, mask_non_strings),
         .desc = "Also mask numbers, booleans, objects and arrays (null always stays null)."
+    },
+    {
+        .type = FLB_CONFIG_MAP_SIZE, .name = "arena_limit", .def_value = "64M",
+        .set_property = FLB_TRUE, .offset = offsetof(struct redact_ctx, rt.arena.cap),
+        .desc = "Most memory one record (or callback) may use for its temporary values; a record "
+                "that needs more is logged and passed through unchanged"
     },
     /* EOF */
     {0}
