@@ -999,4 +999,65 @@ FLBC_API flbc_str flbc_exc_text(struct flbc_rt *rt, flbc_val v);
 /* Logs the exception that left a plugin callback, and clears it. */
 FLBC_API void flbc_log_uncaught(struct flbc_rt *rt);
 
+/* ------------------------------------------------------ outputs, inputs */
+
+/*
+ * An output's flush: the events of one chunk, decoded lazily. The chunk is
+ * walked once when the flush starts (validation and count); each for...of
+ * then reads one event at a time with a cursor of its own, so nested or
+ * repeated loops are independent. Group markers are skipped (flbc_out.c).
+ */
+typedef struct flbc_events {
+    const uint8_t *data;
+    const uint8_t *end;
+    struct flbc_rt *rt;
+    flbc_str tag;
+    size_t count;              /* log records (markers excluded) */
+} flbc_events;
+
+typedef struct flbc_event_cursor {
+    const uint8_t *pos;        /* next event's bytes */
+    flbc_event ev;             /* the current event */
+} flbc_event_cursor;
+
+/* What flush returns, mapped by the glue to FLB_OK / FLB_RETRY / FLB_ERROR. */
+enum {
+    FLBC_FLUSH_OK = 0,
+    FLBC_FLUSH_RETRY = 1,
+    FLBC_FLUSH_ERROR = 2
+};
+
+/* false (logged) when the chunk is not a sequence of valid events. */
+FLBC_API bool flbc_events_init(flbc_events *evs, struct flbc_rt *rt, const void *data,
+                               size_t bytes, const char *tag, size_t tag_len);
+FLBC_API flbc_event_cursor flbc_events_begin(const flbc_events *evs);
+/* Advances to the next log record; false at the end. */
+FLBC_API bool flbc_events_next(const flbc_events *evs, flbc_event_cursor *c);
+FLBC_API double flbc_events_length(const flbc_events *evs);
+/* A flush result from a string that is not a literal: unknown is an error. */
+FLBC_API int flbc_flush_result(struct flbc_rt *rt, flbc_str s);
+/* ctx.file.append(path, data): false (logged) on an I/O error. */
+FLBC_API bool flbc_file_append(struct flbc_rt *rt, flbc_str path, flbc_str data);
+/* process.stdout.write / console.log's text, written as is. */
+FLBC_API void flbc_stdout_write(flbc_str s);
+
+/* Formatting helpers of the flbc module (flbc_out.c). */
+/* toJsonLine(event, dateKey): {"<dateKey>": <seconds>, <body keys>}, one line. */
+FLBC_API flbc_str flbc_event_json_line(struct flbc_rt *rt, flbc_event *ev, flbc_val date_key);
+/* toKeyValue(record): key=value pairs separated by spaces, strings quoted
+ * only when they hold a space, a quote or '=', nested values as JSON. */
+FLBC_API flbc_str flbc_rec_key_value(struct flbc_rt *rt, flbc_val record);
+/* hostname(): the machine's host name (gethostname). */
+FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
+
+/*
+ * An input's collect: ctx.emit(record, time?) encodes one event,
+ * [[EventTime, {}], body], into `out` (the collect call's buffer, handed to
+ * Fluent Bit with flb_input_log_append when collect returns). A time that
+ * is NAN means now (flbc_in.c).
+ */
+FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
+/* The current time in seconds (CLOCK_REALTIME), with a fraction. */
+FLBC_API double flbc_now(void);
+
 #endif /* FLBC_H */

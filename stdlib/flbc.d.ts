@@ -192,6 +192,25 @@ export function formatTime(seconds: number, format?: "iso" | "epoch" | "epoch_ms
  */
 export function parseTime(text: string): number;
 
+/**
+ * One JSON line for an output: `{ [dateKey]: event.time, ...event.body }`
+ * as `JSON.stringify` writes it (a body field named like `dateKey` keeps
+ * its own value); `dateKey` `""` leaves the time out. No trailing newline.
+ * @example toJsonLine(event) // '{"date":1704164645.5,"msg":"hi"}'
+ */
+export function toJsonLine(event: OutputEvent, dateKey?: string): string;
+
+/**
+ * `key=value` pairs separated by spaces: strings as they are unless empty
+ * or holding a space, control character, quote, backslash or `=` (then
+ * JSON-quoted), every other value as JSON; undefined fields are left out.
+ * @example toKeyValue({ level: "info", msg: "a b", n: 1 }) // 'level=info msg="a b" n=1'
+ */
+export function toKeyValue(record: LogRecord): string;
+
+/** The machine's host name (`os.hostname()`). */
+export function hostname(): string;
+
 /* ------------------------------------------------------------------------ */
 /* Contexts                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -398,8 +417,8 @@ export interface OutputDefinition<C extends ConfigDefaults, S, N extends boolean
 
 /** The definition of an input plugin (see `defineInput`). */
 export interface InputDefinition<C extends ConfigDefaults, S> extends PluginDefinition<C, S> {
-    /** Seconds between two calls of `collect` (may have a fraction: `0.5`). */
-    interval: number;
+    /** Seconds between two calls of `collect` (may have a fraction: `0.5`), or a duration: `"500ms"`, `"10s"`, `"1m"`. */
+    interval: number | string;
     /**
      * Called every `interval` seconds; emits records with `ctx.emit`.
      * @param ctx Tag, emit, config, state and log.

@@ -3,6 +3,7 @@
 // frozen descriptor; engines (compiler/engine/) run it. The compiled C must
 // behave like this.
 
+import { hostname as osHostname } from "node:os";
 import { ConfigMarker, OPTIONAL_KINDS, configEntry, parseSize, parseTime as parseDuration } from "./config.js";
 
 /**
@@ -41,7 +42,8 @@ export function defineOutput(definition) {
  */
 export function defineInput(definition) {
     const plugin = describe("input", definition, ["collect"]);
-    if (typeof plugin.interval !== "number" || !(plugin.interval > 0)) {
+    const seconds = typeof plugin.interval === "string" ? durationSeconds(plugin.interval) : plugin.interval;
+    if (typeof seconds !== "number" || !(seconds > 0)) {
         throw new TypeError(`input '${plugin.name}': 'interval' must be a positive number of seconds`);
     }
     return plugin;
@@ -297,4 +299,47 @@ export function parseTime(s) {
     }
     const whole = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
     return frac.length === 2 ? whole : whole + Number(frac);
+}
+
+/**
+ * "500ms", "10s", "2m", "1h" or "1.5" (seconds) -> seconds; undefined when
+ * not one (the compiler's parseDuration in compiler/plugin/buildPlugin.ts).
+ * @param {string} text
+ */
+export function durationSeconds(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
+    if (m === null) {
+        return undefined;
+    }
+    const scale = { ms: 0.001, s: 1, m: 60, h: 3600 }[(m[2] ?? "s").toLowerCase()];
+    return Number(m[1]) * scale;
+}
+
+/**
+ * toJsonLine(event, dateKey = "date"): see flbc.d.ts.
+ * @param {{ time: number, body: Record<string, unknown> }} event
+ * @param {string} [dateKey]
+ */
+export function toJsonLine(event, dateKey = "date") {
+    if (dateKey === "") {
+        return JSON.stringify(event.body);
+    }
+    return JSON.stringify({ [dateKey]: event.time, ...event.body });
+}
+
+/**
+ * toKeyValue(record): see flbc.d.ts.
+ * @param {Record<string, unknown>} record
+ */
+export function toKeyValue(record) {
+    const bare = (s) => s !== "" && !/[\u0000- "=\\\u007f]/.test(s);
+    return Object.entries(record)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${typeof v === "string" && bare(v) ? v : JSON.stringify(v)}`)
+        .join(" ");
+}
+
+/** hostname(): the machine's host name. */
+export function hostname() {
+    return osHostname();
 }

@@ -22,6 +22,12 @@ export interface ParsedArgs {
   trace: boolean;
   tag?: string;
   chunkRecords?: number;
+  /** run, inputs: stop after this many records. */
+  count?: number;
+  /** run, inputs: stop after this many seconds. */
+  duration?: number;
+  /** run, inputs: collect without waiting for the interval. */
+  noWait?: boolean;
   /** run: read records from this file instead of stdin (needed by --watch). */
   input?: string;
   /** run: rerun on every save of the plugin or the input. */
@@ -126,6 +132,21 @@ export function parseArgs(argv: string[]): ParsedArgs {
         a.chunkRecords = n;
         break;
       }
+      case "--count": {
+        const n = Number(value(arg));
+        if (!Number.isInteger(n) || n < 1) throw new UsageError("--count takes a positive integer");
+        a.count = n;
+        break;
+      }
+      case "--duration": {
+        const n = Number(value(arg));
+        if (!(n > 0)) throw new UsageError("--duration takes a positive number of seconds");
+        a.duration = n;
+        break;
+      }
+      case "--no-wait":
+        a.noWait = true;
+        break;
       case "--input":
       case "-i":
         a.input = value(arg);
@@ -189,6 +210,9 @@ Options:
   -w, --watch           run: recompile and rerun on save (needs --input)
   --kind KIND           init: the plugin kind (only filter compiles today)
   --name NAME           init: the plugin name (default: from the directory)
+  --count N             run, inputs: stop after N records
+  --duration S          run, inputs: stop after S seconds
+  --no-wait             run, inputs: collect again without waiting for the interval
   --trace               run: print each chunk's result on stderr
   --sanitize            run: build with AddressSanitizer and UBSan
   --verbose             print what each stage did and how long it took

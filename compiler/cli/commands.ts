@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BuildError, buildUnit, describeBuild } from "../build/index.js";
+import { pluginNames } from "../build/kinds.js";
 import { compileFile, type CompileResult } from "../compile.js";
 import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
 import { runNode } from "../engine/node.js";
@@ -97,7 +98,7 @@ async function build(args: ParsedArgs): Promise<number> {
 /** Builds the plugin into the local host and runs it with stdin/stdout passed through. */
 async function runCompiled(args: ParsedArgs, file: string, result: CompileResult): Promise<number> {
   const unit = result.unit!;
-  const symbol = `${unit.kind}_${unit.name}_plugin`;
+  const symbol = pluginNames(unit.kind, unit.name).symbol;
   const key = crypto.createHash("sha256").update(path.resolve(file)).digest("hex").slice(0, 12);
   const dir = path.join(os.tmpdir(), `flbc-run-${key}`);
   fs.mkdirSync(dir, { recursive: true });
@@ -125,6 +126,9 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
   if (args.tag !== undefined) hostArgs.push("--tag", args.tag);
   if (args.chunkRecords !== undefined) hostArgs.push("--chunk-records", String(args.chunkRecords));
   if (args.trace) hostArgs.push("--trace");
+  if (args.count !== undefined) hostArgs.push("--count", String(args.count));
+  if (args.duration !== undefined) hostArgs.push("--duration", String(args.duration));
+  if (args.noWait) hostArgs.push("--no-wait");
   let stdin: number | "inherit" = "inherit";
   if (args.input !== undefined) {
     try {
@@ -159,6 +163,9 @@ async function runUnderNode(args: ParsedArgs): Promise<number> {
     events: args.events,
     input,
     tag: args.tag,
+    chunkRecords: args.chunkRecords,
+    count: args.count,
+    duration: args.duration,
   });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);

@@ -6,6 +6,8 @@ import type { Func, Stmt, Unit } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";
 import { emitExpr, stringLiteral } from "./cexpr.js";
 import { emitFilterGlue } from "./filterGlue.js";
+import { emitInputGlue } from "./inputGlue.js";
+import { emitOutputGlue } from "./outputGlue.js";
 import { CWriter } from "./writer.js";
 
 export interface EmitOptions {
@@ -42,7 +44,9 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
     emitFunction(w, fn, unit, opts);
     w.blank();
   }
-  emitFilterGlue(w, unit);
+  if (unit.kind === "output") emitOutputGlue(w, unit);
+  else if (unit.kind === "input") emitInputGlue(w, unit);
+  else emitFilterGlue(w, unit);
   return w.text();
 }
 
@@ -50,6 +54,7 @@ function emitContextStruct(w: CWriter, unit: Unit): void {
   w.open(`struct ${unit.ctxStruct} {`);
   w.line(`struct flb_${unit.kind}_instance *ins;`);
   w.line("flbc_rt rt;");
+  if (unit.kind === "input") w.line("int coll_fd;                     /* the collector's id */");
   for (const c of unit.config) {
     const dflt = c.defaultText === undefined ? "no default" : `default ${JSON.stringify(c.defaultText)}`;
     w.line(`${declare(c.memberType, c.member)};${pad(declare(c.memberType, c.member))}/* ${c.key}: ${dflt} */`);

@@ -14,7 +14,7 @@ export function emitFilterGlue(w: CWriter, unit: Unit): void {
   emitPluginStruct(w, unit);
 }
 
-function emitLogFunnel(w: CWriter, unit: Unit): void {
+export function emitLogFunnel(w: CWriter, unit: Unit): void {
   const ins = `struct flb_${unit.kind}_instance`;
   w.line("/* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */");
   w.line("static void plugin_log(void *instance, int level, const char *msg)");
@@ -40,7 +40,8 @@ function emitLogFunnel(w: CWriter, unit: Unit): void {
   w.blank();
 }
 
-function emitInit(w: CWriter, unit: Unit): void {
+/** cb_init; `extra` adds what an output or input sets up once the state exists. */
+export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): void {
   const ctx = `struct ${unit.ctxStruct}`;
   w.line(`static int cb_${unit.name}_init(struct flb_${unit.kind}_instance *ins,`);
   w.line(`${" ".repeat(`static int cb_${unit.name}_init(`.length)}struct flb_config *config, void *data)`);
@@ -93,6 +94,7 @@ function emitInit(w: CWriter, unit: Unit): void {
     w.line("return -1;");
     w.close("}");
   }
+  extra?.(w);
   w.line(`flb_${unit.kind}_set_context(ins, ctx);`);
   w.line("return 0;");
   w.close("}");
@@ -122,7 +124,8 @@ function emitFilter(w: CWriter, unit: Unit): void {
   w.blank();
 }
 
-function emitExit(w: CWriter, unit: Unit): void {
+/** cb_exit; `extra` releases what emitInit's `extra` set up. */
+export function emitExit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): void {
   w.line(`static int cb_${unit.name}_exit(void *data, struct flb_config *config)`);
   w.open("{");
   w.line(`struct ${unit.ctxStruct} *ctx = data;`);
@@ -136,6 +139,7 @@ function emitExit(w: CWriter, unit: Unit): void {
   for (const s of unit.state) {
     if (s.kind === "str") w.line(`flbc_str_free_heap(ctx->state.${s.member});`);
   }
+  extra?.(w);
   w.line("flbc_rt_free(&ctx->rt);");
   w.line("flb_free(ctx);");
   w.line("return 0;");
@@ -168,7 +172,7 @@ export const runtimeConfigEntries: ReadonlyArray<{
   },
 ];
 
-function emitConfigMap(w: CWriter, unit: Unit): void {
+export function emitConfigMap(w: CWriter, unit: Unit): void {
   w.open("static struct flb_config_map config_map[] = {");
   for (const c of unit.config) {
     const dflt = c.defaultText === undefined ? "NULL" : stringLiteral(c.defaultText);

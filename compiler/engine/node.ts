@@ -7,7 +7,9 @@
 import type { FilterDescriptor, LogLevel, PluginDescriptor } from "./descriptor.js";
 import { formatEvent, parseEvents, type Event } from "./events.js";
 import { errorMessage, filterEvent } from "./filter.js";
+import { runInput } from "./input.js";
 import { createLog, type Instance } from "./instance.js";
+import { runOutput } from "./output.js";
 import { LoadError, loadPluginDescriptor } from "./load.js";
 import { resolveConfig } from "./properties.js";
 
@@ -25,6 +27,12 @@ export interface RunNodeOptions {
   input: string;
   /** The tag of the records (default "test"). */
   tag?: string;
+  /** Records per chunk handed to an output's flush (default 64, as the host). */
+  chunkRecords?: number;
+  /** Inputs: stop after this many records (default: one round of collect). */
+  count?: number;
+  /** Inputs: stop after this many seconds. */
+  duration?: number;
   /** Highest log level printed (default "info", Fluent Bit's default). */
   logLevel?: LogLevel;
 }
@@ -76,10 +84,14 @@ export async function runNode(opts: RunNodeOptions): Promise<RunResult> {
     case "filter":
       runFilter(plugin, instance, opts, parsed.events, stdout);
       break;
-    case "output":
+    case "output": {
+      const tag = opts.tag ?? "test";
+      const retryLimit = retryLimitOf(opts.props);
+      if (runOutput(plugin, instance, parsed.events, { tag, chunkRecords: opts.chunkRecords ?? 64, retryLimit }) > 0) code = 1;
+      break;
+    }
     case "input":
-      stderr.push(`the Node engine cannot run ${plugin.kind} plugins yet`);
-      code = 1;
+      runInput(plugin, instance, { tag: opts.props.tag ?? `${plugin.name}.0`, events: opts.events, count: opts.count ?? 0, duration: opts.duration ?? 0 }, (line) => stdout.push(line));
       break;
   }
 
@@ -95,6 +107,17 @@ export async function runNode(opts: RunNodeOptions): Promise<RunResult> {
     }
   }
   return result(code);
+}
+
+/** Fluent Bit's retry_limit property: a count, no_limits/false/off (capped at 16 as the host does), no_retries. */
+function retryLimitOf(props: Record<string, string>): number {
+  const key = Object.keys(props).find((k) => k.toLowerCase() === "retry_limit");
+  const v = key === undefined ? undefined : props[key]!.toLowerCase();
+  if (v === undefined) return 1;
+  if (v === "no_limits" || v === "false" || v === "off") return 16;
+  if (v === "no_retries") return 0;
+  const n = parseInt(v, 10);
+  return n > 0 ? Math.min(n, 16) : 1;
 }
 
 /** Filters the events one by one, printing each result before the next call (as the host streams). */

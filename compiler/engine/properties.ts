@@ -15,6 +15,9 @@ export type ResolvedConfig =
   | { ok: true; config: Readonly<Record<string, ConfigValue>> }
   | { ok: false; message: string };
 
+/** Properties Fluent Bit handles for every instance, not the plugin's config map. */
+const instanceProperties = new Set(["alias", "log_level", "match", "match_regex", "tag", "retry_limit", "workers", "host", "port", "tls"]);
+
 /** The instance's config: the defaults, overridden by `props`. */
 export async function resolveConfig(
   plugin: PluginDescriptor,
@@ -25,6 +28,8 @@ export async function resolveConfig(
   const config: Record<string, ConfigValue> = { ...plugin.config };
   const setBy = new Map<string, string>();
   for (const [given, text] of Object.entries(props)) {
+    // Properties of every instance (the host consumes them the same way).
+    if (instanceProperties.has(given.toLowerCase())) continue;
     const key = byLowerKey.get(given.toLowerCase());
     if (key === undefined) {
       return { ok: false, message: `[config] ${plugin.name}: unknown configuration property '${given}'` };

@@ -104,6 +104,10 @@ export const globalFunctions: Record<string, Builtin> = table({
 export const moduleFunctions: Record<string, Builtin> = table({
   formatTime: { fn: "flbc_time_format", rt: true, params: ["num", "val"], required: 1, returns: "str" },
   parseTime: { fn: "flbc_time_parse", rt: false, params: ["str"], required: 1, returns: "num" },
+  // Output helpers (flbc_out.c).
+  toJsonLine: { fn: "flbc_event_json_line", rt: true, params: ["event", "val"], required: 1, returns: "str" },
+  toKeyValue: { fn: "flbc_rec_key_value", rt: true, params: ["val"], required: 1, returns: "str" },
+  hostname: { fn: "flbc_hostname", rt: true, params: [], required: 0, returns: "str" },
 });
 
 /** Static members of global namespaces: Math.floor, Number.isInteger, JSON.stringify... */

@@ -7,6 +7,7 @@ import { cTypeOfKind } from "../ir/ir.js";
 import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
+import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant } from "./regex.js";
@@ -32,10 +33,10 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
   // The TypeScript callbacks become ts_<name>: on_exit would clash with glibc.
-  for (const n of ["config_map", "plugin_log", "ts_init", "ts_filter", "ts_exit"]) globalNames.reserve(n);
+  for (const n of ["config_map", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect"]) globalNames.reserve(n);
   // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
   globalNames.reserve("re");
-  for (const cb of ["init", "filter", "exit"]) globalNames.reserve(`cb_${model.name}_${cb}`);
+  for (const cb of ["init", "filter", "exit", "flush", "collect", "pause", "resume"]) globalNames.reserve(`cb_${model.name}_${cb}`);
   globalNames.reserve(`${model.kind}_${model.name}_plugin`);
 
   const members = new NameTable();
@@ -52,6 +53,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     config: new Map(config.map((c) => [c.key, configRead(c)])),
     state: new Map(),
     isRecordType: (t) => isApiType(loaded, t, "LogRecord"),
+    apiKind: (t) => (isApiType(loaded, t, "OutputEvents") ? "events" : isApiType(loaded, t, "OutputEvent") ? "event" : undefined),
     sourceName: opts.sourceName,
     regexes: new Map(),
     regexFlags: new Map(),
@@ -83,6 +85,12 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     functions.push(lowerCallback(scope, filter, "filter", ctxStruct));
     callbacks.filter = "ts_filter";
   }
+  const io = model.kind === "filter" ? undefined : model.kind === "output" ? "flush" : "collect";
+  const ioCallback = io === undefined ? undefined : model.callbacks.get(io);
+  if (io !== undefined && ioCallback !== undefined) {
+    functions.push(lowerIoCallback(scope, ioCallback, io, ctxStruct));
+    callbacks[io] = `ts_${io}`;
+  }
   const exit = model.callbacks.get("exit");
   if (exit !== undefined) {
     functions.push(lowerCallback(scope, exit, "exit", ctxStruct));
@@ -99,6 +107,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     functions,
     regexCode: scope.regexCode,
     callbacks,
+    output: model.kind === "output" ? { net: model.net, workers: model.workers } : undefined,
+    input: model.kind === "input" ? { intervalNs: model.intervalNs } : undefined,
   };
 }
 
@@ -273,6 +283,47 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
     comment,
     params: [
       { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },
+      { name: "ctx", ctype: `struct ${ctxStruct} *`, unused: !f.usesCtx },
+    ],
+    returns: "int",
+    body,
+    line: lineOf(cb),
+  };
+}
+
+/**
+ * An output's flush(events, ctx) or an input's collect(ctx):
+ * ts_flush(rt, events, ctx) returns FLBC_FLUSH_*; ts_collect(rt, out, ctx)
+ * appends what ctx.emit encodes to out.
+ */
+function lowerIoCallback(scope: PluginScope, cb: Callback, role: "flush" | "collect", ctxStruct: string): Func {
+  const f = new FunctionLowerer(scope, role);
+  const second = f.locals.claim(role === "flush" ? "events" : collectOut);
+  const [first, ctxParam] = role === "flush" ? cb.parameters : [undefined, cb.parameters[0]];
+  let eventsLocal = second;
+  if (first !== undefined && ts.isIdentifier(first.name)) {
+    eventsLocal = f.locals.claim(first.name.text, "v_");
+    f.bind(first.name, { k: "local", cname: eventsLocal, kind: "events" });
+  }
+  if (ctxParam !== undefined && ts.isIdentifier(ctxParam.name)) f.bind(ctxParam.name, { k: "ctx" });
+  const body = cb.body === undefined ? [] : ts.isBlock(cb.body) ? f.block(cb.body.statements) : f.block([returnOf(cb.body)]);
+  if (!endsWithReturn(body)) {
+    if (role === "flush") body.push({ k: "return", value: flushResult(f, undefined) });
+    else body.push({ k: "return", value: { k: "name", name: "0", kind: "int" } });
+  }
+  const tail = unwindTail(f, "int", role);
+  const last = tail[tail.length - 1];
+  // An uncaught exception in flush is "error" (logged by the tail).
+  if (role === "flush" && last?.k === "return") last.value = { k: "name", name: "FLBC_FLUSH_ERROR", kind: "int" };
+  body.push(...tail);
+  const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
+  const used = role === "flush" ? f.used.has(eventsLocal) : usesOut.has(f);
+  return {
+    name: `ts_${role}`,
+    comment,
+    params: [
+      { name: "rt", ctype: "flbc_rt *", unused: !f.usesRt },
+      { name: eventsLocal, ctype: role === "flush" ? "flbc_events *" : "flbc_buf *", unused: !used },
       { name: "ctx", ctype: `struct ${ctxStruct} *`, unused: !f.usesCtx },
     ],
     returns: "int",

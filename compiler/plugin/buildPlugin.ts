@@ -14,6 +14,12 @@ export interface PluginModel {
   description: string;
   config: ConfigProp[];
   callbacks: Map<string, Callback>;
+  /** Outputs: `net: true` (host, port, tls, ctx.http / ctx.tcp). */
+  net: boolean;
+  /** Outputs: flush worker threads (Fluent Bit's `workers` default). */
+  workers: number;
+  /** Inputs: the collector's interval, in nanoseconds. */
+  intervalNs: number;
   /** `export default` statement, for locations. */
   node: ts.Node;
 }
@@ -45,10 +51,6 @@ export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): Plugin
     sink.report("NoDefaultExport", call);
     return undefined;
   }
-  if (kind !== "filter") {
-    sink.report("UnsupportedKind", call.expression, kind === "output" ? "Output" : "Input");
-    return undefined;
-  }
   const def = call.arguments[0];
   if (def === undefined || !ts.isObjectLiteralExpression(def)) {
     sink.report("PluginNotLiteral", def ?? call, callee);
@@ -58,6 +60,10 @@ export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): Plugin
   let name: string | undefined;
   let description: string | undefined;
   let config: ConfigProp[] = [];
+  let net = false;
+  let workers = 0;
+  let intervalNs = 0;
+  let sawInterval = false;
   const callbacks = new Map<string, Callback>();
   for (const prop of def.properties) {
     const key = prop.name !== undefined ? propertyName(prop.name) : undefined;
@@ -89,6 +95,26 @@ export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): Plugin
       config = readConfig(value, loaded, sink);
       continue;
     }
+    if (key === "net" || key === "workers" || key === "interval") {
+      const value = ts.isPropertyAssignment(prop) ? unwrapParens(prop.initializer) : undefined;
+      const literal = value === undefined ? undefined : literalOf(value);
+      if (key === "net") {
+        if (typeof literal !== "boolean") sink.report("PluginLiteral", prop, key, "true or false");
+        else net = literal;
+      } else if (key === "workers") {
+        if (typeof literal !== "number" || !Number.isInteger(literal) || literal < 0 || literal > 64) sink.report("PluginLiteral", prop, key, "an integer from 0 to 64");
+        else workers = literal;
+      } else {
+        sawInterval = true;
+        const seconds = typeof literal === "string" ? parseDuration(literal) : literal;
+        if (typeof seconds !== "number" || !(seconds > 0) || seconds > 86400 * 365) {
+          sink.report("PluginLiteral", prop, key, "a number of seconds above 0 (0.5 is allowed) or a duration string such as \"500ms\"");
+        } else {
+          intervalNs = Math.max(1, Math.round(seconds * 1e9));
+        }
+      }
+      continue;
+    }
     const fn = callbackOf(prop);
     if (fn === undefined) {
       sink.report("CallbackShape", prop, key);
@@ -96,6 +122,7 @@ export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): Plugin
     }
     callbacks.set(key, fn);
   }
+  if (kind === "input" && !sawInterval) sink.report("PluginMissingCallback", def, kind, "interval");
   if (!callbacks.has(requiredCallback[kind])) {
     sink.report("PluginMissingCallback", def, kind, requiredCallback[kind]);
   }
@@ -111,8 +138,29 @@ export function buildPlugin(loaded: LoadedProgram, sink: DiagnosticSink): Plugin
     description: description ?? jsDocText(exportDefault) ?? `${name} ${kind} written in TypeScript`,
     config,
     callbacks,
+    net,
+    workers,
+    intervalNs,
     node: exportDefault,
   };
+}
+
+/** A literal's value: a string, a number (with unary minus) or a boolean. */
+function literalOf(e: ts.Expression): string | number | boolean | undefined {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+/** "500ms", "10s", "2m", "1h", "1.5" (seconds) -> seconds; undefined when not one. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
+  if (m === null) return undefined;
+  const scale = { ms: 0.001, s: 1, m: 60, h: 3600 }[(m[2] ?? "s").toLowerCase() as "ms" | "s" | "m" | "h"];
+  return Number(m[1]) * scale;
 }
 
 function callbackOf(prop: ts.ObjectLiteralElementLike): Callback | undefined {

@@ -294,6 +294,28 @@ int flb_input_set_collector_time(struct flb_input_instance *ins,
     return 0;
 }
 
+/* The host has one collector and no backpressure: pausing is recorded
+ * (host_io.paused) so that a test can drive cb_pause / cb_resume. */
+int flb_input_collector_pause(int coll_id, struct flb_input_instance *ins)
+{
+    (void) ins;
+    if (!host_io.collect || coll_id != 0) {
+        return -1;
+    }
+    host_io.paused = 1;
+    return 0;
+}
+
+int flb_input_collector_resume(int coll_id, struct flb_input_instance *ins)
+{
+    (void) ins;
+    if (!host_io.collect || coll_id != 0) {
+        return -1;
+    }
+    host_io.paused = 0;
+    return 0;
+}
+
 int flb_input_log_append(struct flb_input_instance *ins,
                          const char *tag, size_t tag_len,
                          const void *buf, size_t buf_size)

@@ -32,6 +32,7 @@ struct host_plugin_io {
     int output_ret;            /* -1 until FLB_OUTPUT_RETURN */
     host_collect_fn collect;   /* NULL until flb_input_set_collector_time */
     long interval_ns;
+    int paused;                /* flb_input_collector_pause without resume */
     char *appended;            /* flb_input_log_append bytes (flb_malloc) */
     size_t appended_len;
 };

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { compileFile, type CompileResult } from "../../compiler/compile.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
 import { runNode } from "../../compiler/engine/node.js";
+import { pluginNames } from "../../compiler/build/kinds.js";
 import { buildHost, runHost } from "../../compiler/toolchain/index.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -44,7 +45,7 @@ export async function buildPlugin(entry: string, dir: string, opts: { sanitize?:
   const { kind, name } = result.unit;
   const pluginC = path.join(dir, `${kind}_${name}.c`);
   fs.writeFileSync(pluginC, result.c);
-  const symbol = `${kind}_${name}_plugin`;
+  const symbol = pluginNames(kind, name).symbol;
   const { binary } = await buildHost({ pluginC, symbol, kind, outDir: dir, sanitize: opts.sanitize });
   return { binary, pluginC, symbol };
 }

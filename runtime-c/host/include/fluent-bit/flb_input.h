@@ -98,6 +98,9 @@ int flb_input_set_collector_time(struct flb_input_instance *ins,
                                  time_t seconds,
                                  long nanoseconds,
                                  struct flb_config *config);
+/* Backpressure: stop and restart calling a collector (cb_pause/cb_resume). */
+int flb_input_collector_pause(int coll_id, struct flb_input_instance *ins);
+int flb_input_collector_resume(int coll_id, struct flb_input_instance *ins);
 /* Appends encoded events; tag NULL means the instance's tag. */
 int flb_input_log_append(struct flb_input_instance *ins,
                          const char *tag, size_t tag_len,

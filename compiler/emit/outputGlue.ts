@@ -1,0 +1,79 @@
+// The Fluent Bit side of an output: cb_init / cb_flush / cb_exit, the
+// config map and the registration struct, written the way Fluent Bit's own
+// plugins/out_* are. A flush gets its own flbc_rt (arena, tag) on the
+// stack: with `workers`, flushes of one instance run on several threads at
+// once, and nothing they write is shared (ctx.state is read-only there;
+// lower rejects writes when workers > 1).
+import { pluginNames } from "../build/kinds.js";
+import type { Unit } from "../ir/ir.js";
+import { stringLiteral } from "./cexpr.js";
+import { emitConfigMap, emitExit, emitInit, emitLogFunnel } from "./filterGlue.js";
+import type { CWriter } from "./writer.js";
+
+export function emitOutputGlue(w: CWriter, unit: Unit): void {
+  emitLogFunnel(w, unit);
+  emitInit(w, unit);
+  emitFlush(w, unit);
+  emitExit(w, unit);
+  emitConfigMap(w, unit);
+  emitOutputStruct(w, unit);
+}
+
+function emitFlush(w: CWriter, unit: Unit): void {
+  const head = `static void cb_${unit.name}_flush(`;
+  const indent = " ".repeat(head.length);
+  w.line(`${head}struct flb_event_chunk *event_chunk,`);
+  w.line(`${indent}struct flb_output_flush *out_flush,`);
+  w.line(`${indent}struct flb_input_instance *i_ins,`);
+  w.line(`${indent}void *out_context, struct flb_config *config)`);
+  w.open("{");
+  w.line(`struct ${unit.ctxStruct} *ctx = out_context;`);
+  w.line("flbc_rt rt;");
+  w.line("flbc_events events;");
+  w.line("int ret = FLBC_FLUSH_ERROR;");
+  w.blank();
+  w.line("(void) out_flush;");
+  w.line("(void) i_ins;");
+  w.line("(void) config;");
+  w.blank();
+  w.line("/* One runtime per flush call, never per instance: flushes may overlap. */");
+  w.line("flbc_rt_init(&rt, plugin_log, ctx->ins);");
+  w.line("if (flbc_events_init(&events, &rt, event_chunk->data, event_chunk->size,");
+  w.open("                     event_chunk->tag, flb_sds_len(event_chunk->tag))) {");
+  w.line(`ret = ${unit.callbacks.flush}(&rt, &events, ctx);`);
+  w.open("if (rt.arena.failed && ret == FLBC_FLUSH_OK) {");
+  w.line('flbc_log(&rt, FLBC_LOG_ERROR, "flush ran out of memory (arena_limit): not delivered");');
+  w.line("ret = FLBC_FLUSH_ERROR;");
+  w.close("}");
+  w.close("}");
+  w.line("flbc_rt_free(&rt);");
+  w.blank();
+  w.open("if (ret == FLBC_FLUSH_OK) {");
+  w.line("FLB_OUTPUT_RETURN(FLB_OK);");
+  w.close("}");
+  w.open("if (ret == FLBC_FLUSH_RETRY) {");
+  w.line("FLB_OUTPUT_RETURN(FLB_RETRY);");
+  w.close("}");
+  w.line("FLB_OUTPUT_RETURN(FLB_ERROR);");
+  w.close("}");
+  w.blank();
+}
+
+function emitOutputStruct(w: CWriter, unit: Unit): void {
+  const out = unit.output ?? { net: false, workers: 0 };
+  const fields: [string, string][] = [
+    ["name", stringLiteral(unit.name)],
+    ["description", stringLiteral(unit.description)],
+    ["cb_init", `cb_${unit.name}_init`],
+    ["cb_flush", `cb_${unit.name}_flush`],
+    ["cb_exit", `cb_${unit.name}_exit`],
+    ["config_map", "config_map"],
+    ["flags", out.net ? "FLB_OUTPUT_NET | FLB_IO_OPT_TLS" : "0"],
+    ["event_type", "FLB_OUTPUT_LOGS"],
+  ];
+  if (out.workers > 0) fields.push(["workers", String(out.workers)]);
+  const width = Math.max(...fields.map(([k]) => k.length));
+  w.open(`struct flb_output_plugin ${pluginNames("output", unit.name).symbol} = {`);
+  for (const [k, v] of fields) w.line(`.${k.padEnd(width)} = ${v},`);
+  w.close("};");
+}

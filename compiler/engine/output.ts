@@ -1,0 +1,85 @@
+// Running an output under Node the way the local host (and Fluent Bit's
+// engine) does: the events in chunks of `chunkRecords`, `flush(events,
+// ctx)` once per chunk, "retry" tried again up to the retry limit, an
+// exception logged and taken as "error". An I/O failure of ctx.file is an
+// exception that means "retry", as the C runtime's status does.
+import fs from "node:fs";
+import type { Log, OutputDescriptor } from "./descriptor.js";
+import { cloneValue, deepFreeze, type Event } from "./events.js";
+import { errorMessage } from "./filter.js";
+import type { Instance } from "./instance.js";
+
+/** Thrown by ctx.file / ctx.http / ctx.tcp: the flush is retried. */
+export class IoError extends Error {}
+
+export interface OutputRunOptions {
+  tag: string;
+  chunkRecords: number;
+  /** Retries of a chunk after the first attempt (the host's default retry_limit is 1). */
+  retryLimit: number;
+}
+
+type FlushOutcome = "ok" | "retry" | "error";
+
+/** Flushes every chunk; returns the number of chunks not delivered. */
+export function runOutput(plugin: OutputDescriptor, instance: Instance, events: readonly Event[], opts: OutputRunOptions): number {
+  let failed = 0;
+  for (let start = 0, n = 1; start < events.length; start += opts.chunkRecords, n++) {
+    const chunk = events.slice(start, start + opts.chunkRecords);
+    let delivered = false;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = flushOnce(plugin, instance, chunk, opts.tag);
+      if (outcome === "ok") {
+        delivered = true;
+        break;
+      }
+      if (outcome !== "retry" || attempt >= opts.retryLimit) break;
+    }
+    if (!delivered) failed++;
+  }
+  return failed;
+}
+
+function flushOnce(plugin: OutputDescriptor, instance: Instance, chunk: readonly Event[], tag: string): FlushOutcome {
+  const events = deepFreeze(chunk.map((e) => ({ time: e.time, tag, metadata: cloneValue(e.metadata), body: cloneValue(e.body) })));
+  const ctx = outputContext(instance);
+  let result: unknown;
+  try {
+    result = plugin.flush(events, ctx);
+  } catch (e) {
+    instance.log.error(e instanceof IoError ? e.message : `uncaught exception: ${errorMessage(e)}`);
+    return e instanceof IoError ? "retry" : "error";
+  }
+  if (result === "ok" || result === "retry" || result === "error") return result;
+  instance.log.error(`flush returned '${String(result)}': expected "ok", "retry" or "error"; the chunk is not delivered`);
+  return "error";
+}
+
+interface OutputContext {
+  readonly config: Instance["config"];
+  state: unknown;
+  readonly log: Log;
+  readonly file: { append(path: string, data: string): void };
+}
+
+function outputContext(instance: Instance): OutputContext {
+  return Object.seal({
+    config: instance.config,
+    log: instance.log,
+    get state(): unknown {
+      return instance.state;
+    },
+    set state(value: unknown) {
+      instance.state = value;
+    },
+    file: Object.freeze({
+      append(path: string, data: string): void {
+        try {
+          fs.appendFileSync(path, data);
+        } catch (e) {
+          throw new IoError(`file.append: cannot write '${path}': ${errorMessage(e)}`);
+        }
+      },
+    }),
+  });
+}
