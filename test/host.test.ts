@@ -497,8 +497,9 @@ test("input: --duration runs the collector on its interval; DOUBLE uses atof", a
   const r = await run(["--duration", "0.1", "-p", "time=2.25"], "", await inputHost());
   t.is(r.code, 0, r.stderr);
   const got = r.stdout.toString().trim().split("\n");
-  // 10 ms interval over 100 ms: about 10 collects of 2 records.
-  t.true(got.length >= 4 && got.length <= 30, String(got.length));
+  // 10 ms interval over 100 ms: about 10 collects of 2 records, fewer on a
+  // loaded machine, never more than the interval allows.
+  t.true(got.length >= 2 && got.length <= 30 && got.length % 2 === 0, String(got.length));
   t.is(got[0], '{"n":0}');
   const events = await run(["--count", "1", "--events", "-p", "time=2.25"], "", await inputHost());
   t.is(events.stdout.toString(), '[[2.25,{}],{"n":0}]\n');
