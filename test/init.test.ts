@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { initProject, pluginNameOf } from "../compiler/cli/init.js";
+import { pluginCompilerOptions } from "../compiler/program/loadProgram.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const flbcBin = path.join(root, "bin", "flbc.js");
@@ -68,6 +69,21 @@ test("writes the plugin, sample, expected output, test, package.json, tsconfig, 
 test("the project type-checks with plain tsc and its tsconfig.json", (t) => {
   const dir = scaffold("typed");
   t.deepEqual(typeCheck(dir), []);
+});
+
+test("the tsconfig.json has the options flbc checks plugins with", (t) => {
+  const dir = path.join(scratch, "options");
+  initProject({ dir, kind: "filter", name: "options", flbcDependency: "file:../flbc" });
+  const json = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8"));
+  const { options, errors } = ts.convertCompilerOptionsFromJson(json.compilerOptions, dir);
+  t.deepEqual(errors, []);
+  // paths and allowJs are how flbc finds its module without node_modules; the rest must agree.
+  const { paths: _paths, allowJs: _allowJs, ...expected } = pluginCompilerOptions;
+  // An option left out of tsconfig.json takes its default, which is false for the flags flbc turns off.
+  const actual = Object.fromEntries(
+    Object.keys(expected).map((k) => [k, options[k] === undefined && expected[k] === false ? false : options[k]]),
+  );
+  t.deepEqual(actual, expected);
 });
 
 test("the tsconfig.json gives the subset's library: an unsupported built-in is a type error", (t) => {

@@ -55,6 +55,7 @@ export function tsconfigJson(info: ProjectInfo): string {
       strict: true,
       noLib: true,
       noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
       target: "ES2022",
       module: "ESNext",
       moduleResolution: "Bundler",
