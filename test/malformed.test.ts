@@ -1,0 +1,90 @@
+// Bad input at run time, end to end: a compiled example in the host with
+// `--in msgpack --out msgpack`, one chunk holding well-formed records around
+// one malformed event. The plugin must log the chunk once and hand it back
+// byte for byte (NOTOUCH), so that every well-formed record comes out as it
+// went in; nothing is dropped, cut or rewritten. Runs under ASan/UBSan when
+// the sanitizers are available (a read past the chunk is then a failure).
+import test from "ava";
+import fs from "node:fs";
+import path from "node:path";
+import { runHost, sanitizerAvailable } from "../compiler/toolchain/index.js";
+import { buildPlugin, hostEnv, root, scratchDir } from "./support/plugins.js";
+import { event, eventTime, malformedCases, mp, str } from "./fuzz/chunks.js";
+
+const scratch = scratchDir("malformed");
+test.after.always(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const builds = new Map<string, Promise<string>>();
+function binary(example: string): Promise<string> {
+  let b = builds.get(example);
+  if (b === undefined) {
+    b = (async () => {
+      const dir = path.join(scratch, example);
+      fs.mkdirSync(dir, { recursive: true });
+      const sanitize = await sanitizerAvailable();
+      return (await buildPlugin(path.join(root, "examples", `${example}.ts`), dir, { sanitize })).binary;
+    })();
+    builds.set(example, b);
+  }
+  return b;
+}
+
+async function run(example: string, chunk: Buffer) {
+  const r = await runHost(await binary(example), ["--in", "msgpack", "--out", "msgpack", "--chunk-records", "1000"], chunk, {
+    env: hostEnv,
+    timeoutMs: 60_000,
+  });
+  return { ...r, malformedLogs: r.stderr.split("\n").filter((l) => l.includes("malformed chunk")).length };
+}
+
+// redact masks `password`, level_filter drops debug records: the records
+// around the bad event are ones each filter would change.
+const records = [
+  { user: "alice", password: "hunter2", level: "debug", msg: "login" },
+  { user: "bob", password: "swordfish", level: "info", msg: "x".repeat(40) },
+  { user: "carol", level: "debug", n: 1.5 },
+];
+
+for (const example of ["redact", "level_filter"]) {
+  test(`${example}: the same records without a bad event are changed by the filter`, async (t) => {
+    const chunk = Buffer.concat(records.map((r, i) => event(mp(r), eventTime(1700000000 + i))));
+    const r = await run(example, chunk);
+    t.is(r.code, 0, r.stderr);
+    t.notDeepEqual(r.stdout, chunk);
+    t.is(r.malformedLogs, 0, r.stderr);
+  });
+
+  for (const c of malformedCases(records)) {
+    test(`${example}: ${c.name}: logged once, the chunk comes back byte for byte`, async (t) => {
+      const r = await run(example, c.chunk);
+      t.is(r.code, 0, r.stderr);
+      t.notRegex(r.stderr, /Sanitizer|runtime error/);
+      t.deepEqual(r.stdout, c.chunk);
+      // Every well-formed event is in the output, in order.
+      let at = 0;
+      for (const g of c.good) {
+        const i = r.stdout.indexOf(g, at);
+        t.true(i >= 0, "a well-formed record is missing");
+        at = i + g.length;
+      }
+      t.is(r.malformedLogs, 1, r.stderr);
+    });
+  }
+}
+
+test("redact: keys that are not strings are not an error; the record is still filtered around them", async (t) => {
+  const odd: Buffer[][] = [
+    [mp(7), str("int key")],
+    [mp([1, 2]), str("array key")],
+    [mp({ k: 1 }), str("map key")],
+    [mp(null), str("nil key")],
+    [Buffer.from([0xc4, 0x01, 0x00]), str("bin key")],
+  ];
+  const body = Buffer.concat([Buffer.from([0x80 | (odd.length + 2)]), ...odd.flat(), str("user"), str("alice"), str("password"), str("hunter2")]);
+  const chunk = event(body);
+  const r = await run("redact", chunk);
+  t.is(r.code, 0, r.stderr);
+  t.is(r.malformedLogs, 0, r.stderr);
+  t.false(r.stdout.includes(Buffer.from("hunter2")), "the password was not masked");
+  for (const pair of odd) t.true(r.stdout.includes(Buffer.concat(pair)), "a non-string pair was changed");
+});
