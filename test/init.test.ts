@@ -123,7 +123,7 @@ test("--kind output and input say they are not supported yet", (t) => {
   for (const kind of ["output", "input"]) {
     const r = flbc(["init", `k-${kind}`, "--kind", kind], scratch);
     t.is(r.status, 2);
-    t.regex(r.stderr, new RegExp(`^flbc init: ${kind} plugins are not supported yet: flbc compiles filters only`));
+    t.regex(r.stderr, new RegExp(`^flbc init: ${kind} plugins are not supported yet: flbc init scaffolds filter projects only`));
     t.false(fs.existsSync(path.join(scratch, `k-${kind}`)));
   }
 });

@@ -208,7 +208,7 @@ Options:
   --chunk-records N     run: records per chunk (default 64)
   -i, --input FILE      run: read the JSON lines from FILE instead of stdin
   -w, --watch           run: recompile and rerun on save (needs --input)
-  --kind KIND           init: the plugin kind (only filter compiles today)
+  --kind KIND           init: the plugin kind (only filter has a template today)
   --name NAME           init: the plugin name (default: from the directory)
   --count N             run, inputs: stop after N records
   --duration S          run, inputs: stop after S seconds

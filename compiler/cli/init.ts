@@ -1,6 +1,6 @@
-// `flbc init <dir>`: scaffolds a plugin project (see templates/). Only
-// filters compile today, so `--kind output|input` is refused with a clear
-// message instead of producing a project that cannot build or run.
+// `flbc init <dir>`: scaffolds a plugin project (see templates/). There is
+// a filter template only: `--kind output|input` is refused with a clear
+// message rather than a project that would not show how to test them.
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../toolchain/paths.js";
@@ -31,8 +31,9 @@ export interface InitResult {
 export function initProject(opts: InitOptions): InitResult {
   if (opts.kind !== "filter") {
     throw new InitError(
-      `${opts.kind} plugins are not supported yet: flbc compiles filters only for now ` +
-        `(outputs and inputs come later, see docs/language.md). Use --kind filter.`,
+      `${opts.kind} plugins are not supported yet: flbc init scaffolds filter projects only for now. ` +
+        `Scaffold a filter and replace defineFilter with define${opts.kind === "output" ? "Output" : opts.kind === "input" ? "Input" : "Output or defineInput"} ` +
+        `(see node_modules/flbc/docs/api.md), or use --kind filter.`,
     );
   }
   const dir = path.resolve(opts.dir);
