@@ -6,6 +6,7 @@ import test from "ava";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { runNode } from "../compiler/engine/node.js";
 import { compileCheck, hostIncludeDir, sanitizerAvailable, writeRuntimeHeader } from "../compiler/toolchain/index.js";
 import {
   buildPlugin,
@@ -14,7 +15,6 @@ import {
   parseLines,
   root,
   runC,
-  runJs,
   scratchDir,
   staleGoldens,
 } from "./support/plugins.js";
@@ -38,6 +38,37 @@ function compilerAvailable(cc: string): boolean {
   }
 }
 
+/**
+ * How an example runs, from <name>.run.json when there is one: properties,
+ * --events input, an input's --count (collected without waiting), and
+ * `text` for an output that prints lines other than JSON (expected output
+ * then in <name>.expected.txt).
+ */
+interface RunSpec {
+  props: Record<string, string>;
+  events: boolean;
+  count?: number;
+  text: boolean;
+  /** An output that writes a file: this property gets a fresh path, and the file's text is the output. */
+  outputFile?: string;
+}
+
+function runSpec(name: string): RunSpec {
+  const file = path.join(examplesDir, `${name}.run.json`);
+  const given = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<RunSpec>) : {};
+  return { props: given.props ?? {}, events: given.events ?? false, count: given.count, text: given.text ?? false, outputFile: given.outputFile };
+}
+
+/** Runs `run` with spec.outputFile pointing at a new file; stdout gets that file's text. */
+async function withOutputFile<R extends { stdout: string }>(spec: RunSpec, dir: string, run: (props: Record<string, string>) => Promise<R>): Promise<R> {
+  if (spec.outputFile === undefined) return run(spec.props);
+  const file = path.join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
+  const r = await run({ ...spec.props, [spec.outputFile]: file });
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  fs.rmSync(file, { force: true });
+  return { ...r, stdout: r.stdout + text };
+}
+
 const compilers = ["gcc", "clang"].filter(compilerAvailable);
 
 test("no golden file outlives its example", (t) => {
@@ -49,8 +80,12 @@ test("no golden file outlives its example", (t) => {
 
 for (const name of examples) {
   const entry = path.join(examplesDir, `${name}.ts`);
-  const input = fs.readFileSync(path.join(examplesDir, `${name}.jsonl`), "utf8");
-  const expected = parseLines(fs.readFileSync(path.join(examplesDir, `${name}.expected.jsonl`), "utf8"));
+  const spec = runSpec(name);
+  const inputFile = path.join(examplesDir, `${name}.jsonl`);
+  const input = fs.existsSync(inputFile) ? fs.readFileSync(inputFile, "utf8") : "";
+  const lines = (text: string): unknown[] => (spec.text ? text.split("\n").filter((l) => l !== "") : parseLines(text));
+  const expected = lines(fs.readFileSync(path.join(examplesDir, `${name}.expected.${spec.text ? "txt" : "jsonl"}`), "utf8"));
+  const hostArgs = [...(spec.events ? ["--events"] : []), ...(spec.count !== undefined ? ["--count", String(spec.count), "--no-wait"] : [])];
 
   test(`${name}: generated C matches its golden file`, (t) => {
     const result = compileForTest(entry);
@@ -78,12 +113,12 @@ for (const name of examples) {
     const dir = path.join(scratch, `run-${name}`);
     fs.mkdirSync(dir, { recursive: true });
     const { binary } = await buildPlugin(entry, dir);
-    const c = await runC(binary, input);
+    const c = await withOutputFile(spec, dir, (props) => runC(binary, input, props, hostArgs));
     t.is(c.code, 0, c.stderr);
-    t.deepEqual(parseLines(c.stdout), expected);
-    const js = await runJs(entry, input);
+    t.deepEqual(lines(c.stdout), expected);
+    const js = await withOutputFile(spec, dir, (props) => runNode({ entry, props, events: spec.events, input, count: spec.count }));
     t.is(js.code, 0, js.stderr);
-    t.deepEqual(parseLines(c.stdout), parseLines(js.stdout));
+    t.deepEqual(lines(c.stdout), lines(js.stdout));
     const g = golden(path.join(goldenDir, `${name}.run.txt`), c.stdout + c.stderr.replace(/^(?=.)/gm, "# "));
     t.is(g.actual, g.expected);
   });
@@ -97,9 +132,9 @@ for (const name of examples) {
     const dir = path.join(scratch, `asan-${name}`);
     fs.mkdirSync(dir, { recursive: true });
     const { binary } = await buildPlugin(entry, dir, { sanitize: true });
-    const c = await runC(binary, input, {}, ["--chunk-records", "3"]);
+    const c = await withOutputFile(spec, dir, (props) => runC(binary, input, props, [...hostArgs, "--chunk-records", "3"]));
     t.is(c.code, 0, c.stderr);
-    t.deepEqual(parseLines(c.stdout), expected);
+    t.deepEqual(lines(c.stdout), expected);
     t.notRegex(c.stderr, /Sanitizer|runtime error/);
   });
 }
