@@ -5,7 +5,7 @@ import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
 import { runNode } from "../compiler/engine/node.js";
-import { runHost } from "../compiler/toolchain/index.js";
+import { buildHost, runHost } from "../compiler/toolchain/index.js";
 import { buildPlugin, compileForTest, diagnosticsText, hostEnv, runC, scratchDir } from "./support/plugins.js";
 
 const scratch = scratchDir("outputs");
@@ -123,3 +123,61 @@ export default defineOutput({ name: "bad", ${def} flush() { return "ok"; } });
     t.true(diagnosticsText(r).includes(message), diagnosticsText(r));
   });
 }
+
+const workersPlugin = plugin(
+  "out_workers",
+  `import { defineOutput, toJsonLine } from "flbc";
+export default defineOutput({
+  name: "pool",
+  workers: 4,
+  config: { prefix: "w" },
+  init(config) { return { label: config.prefix + "-" + "pool" }; },
+  flush(events, ctx) {
+    let lines = "";
+    for (const event of events) {
+      lines += ctx.state.label + " " + toJsonLine(event) + "\\n";
+    }
+    if (lines.length > 0) console.log(lines.slice(0, lines.length - 1));
+    return "ok";
+  },
+});
+`,
+);
+
+test("workers: 4 flushes at once, every chunk delivered once, same records as Node; ThreadSanitizer finds nothing", async (t) => {
+  const input = Array.from({ length: 400 }, (_, i) => JSON.stringify({ i, msg: "x".repeat(i % 50) })).join("\n") + "\n";
+  const dir = path.join(scratch, "workers");
+  fs.mkdirSync(dir, { recursive: true });
+  const result = compileForTest(workersPlugin);
+  t.regex(result.c!, /\.workers\s+= 4,/);
+  const pluginC = path.join(dir, "out_pool.c");
+  fs.writeFileSync(pluginC, result.c!);
+  const sorted = (text: string) => text.split("\n").filter((l) => l !== "").sort();
+  const js = await runNode({ entry: workersPlugin, props: {}, events: false, input, chunkRecords: 1 });
+  let built: { binary: string };
+  try {
+    built = await buildHost({ pluginC, symbol: "out_pool_plugin", kind: "output", outDir: dir, optimize: false, extraFlags: ["-fsanitize=thread", "-pthread"] });
+  } catch (e) {
+    t.log(`ThreadSanitizer unavailable: ${(e as Error).message.split("\n")[0]}; plain build`);
+    built = await buildHost({ pluginC, symbol: "out_pool_plugin", kind: "output", outDir: dir });
+  }
+  const c = await runC(built.binary, input, {}, ["--chunk-records", "1", "--stats"]);
+  t.is(c.code, 0, c.stderr);
+  t.notRegex(c.stderr, /ThreadSanitizer|data race/);
+  t.regex(c.stderr, /stats: chunks=400 delivered=400 failed=0/);
+  t.deepEqual(sorted(c.stdout), sorted(js.stdout));
+  t.is(sorted(c.stdout).length, 400);
+});
+
+test("diagnostic: workers above 1 and a flush that changes ctx.state", (t) => {
+  const file = plugin("bad_state", `import { defineOutput } from "flbc";
+export default defineOutput({
+  name: "bad", workers: 2,
+  init() { return { n: 0 }; },
+  flush(events, ctx) { ctx.state.n += events.length; return "ok"; },
+});
+`);
+  const r = compileForTest(file);
+  t.false(r.ok);
+  t.true(diagnosticsText(r).includes("FLBC1221"), diagnosticsText(r));
+});

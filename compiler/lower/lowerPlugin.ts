@@ -88,6 +88,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const io = model.kind === "filter" ? undefined : model.kind === "output" ? "flush" : "collect";
   const ioCallback = io === undefined ? undefined : model.callbacks.get(io);
   if (io !== undefined && ioCallback !== undefined) {
+    if (io === "flush" && model.workers > 1) checkNoStateWrites(scope, ioCallback);
     functions.push(lowerIoCallback(scope, ioCallback, io, ctxStruct));
     callbacks[io] = `ts_${io}`;
   }
@@ -289,6 +290,33 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
     body,
     line: lineOf(cb),
   };
+}
+
+/**
+ * With workers, flushes of one instance run on several threads at once and
+ * share ctx: flush may read ctx.state but not change it (no lock is taken).
+ */
+function checkNoStateWrites(scope: PluginScope, cb: Callback): void {
+  const ctxParam = cb.parameters[1];
+  if (ctxParam === undefined || !ts.isIdentifier(ctxParam.name)) return;
+  const ctxName = ctxParam.name.text;
+  const isState = (e: ts.Expression): boolean => {
+    const x = skipParens(e);
+    if (!ts.isPropertyAccessExpression(x) && !ts.isElementAccessExpression(x)) return false;
+    const base = skipParens(x.expression);
+    if (ts.isIdentifier(base) && base.text === ctxName && ts.isPropertyAccessExpression(x) && x.name.text === "state") return true;
+    return isState(base);
+  };
+  const visit = (n: ts.Node): void => {
+    const assigns =
+      (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isState(n.left)) ||
+      ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+        (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) &&
+        isState(n.operand));
+    if (assigns) scope.sink.report("SharedStateInWorkers", n);
+    ts.forEachChild(n, visit);
+  };
+  if (cb.body !== undefined) visit(cb.body);
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "host.h"
 
 struct host_plugin_io host_io = { .output_ret = -1 };
+_Thread_local int host_output_ret = -1;
 
 /* Replaces a string property kept in an instance field (alias, match). */
 static void set_string(char **field, flb_sds_t value)
@@ -220,7 +221,7 @@ void flb_output_set_context(struct flb_output_instance *ins, void *context)
 
 void flb_output_return_do(int x)
 {
-    host_io.output_ret = x;
+    host_output_ret = x;
 }
 
 /* --------------------------------------------------------------- input */

@@ -29,7 +29,7 @@ typedef int (*host_collect_fn)(struct flb_input_instance *,
                                struct flb_config *, void *);
 
 struct host_plugin_io {
-    int output_ret;            /* -1 until FLB_OUTPUT_RETURN */
+    int output_ret;            /* unused: see host_output_ret */
     host_collect_fn collect;   /* NULL until flb_input_set_collector_time */
     long interval_ns;
     int paused;                /* flb_input_collector_pause without resume */
@@ -38,6 +38,10 @@ struct host_plugin_io {
 };
 
 extern struct host_plugin_io host_io;
+
+/* FLB_OUTPUT_RETURN's value for the flush running on this thread (-1 until
+ * then): an output with workers flushes several chunks at once. */
+extern _Thread_local int host_output_ret;
 
 /* Chunks handed to a plugin: each in its own exact-size flb_malloc block,
  * so that a read past the end is caught by ASan/valgrind. */

@@ -6,9 +6,16 @@
  * "no_limits" is capped here), after a short exponential backoff instead of
  * Fluent Bit's seconds-long scheduler wait. The plugin's own stdout goes
  * straight through; the host writes nothing to stdout.
+ *
+ * An output whose plugin struct sets `workers` above 1 is flushed the way
+ * Fluent Bit's output thread pool does it: that many threads, each taking
+ * the next chunk, so flushes of one instance run concurrently (run it under
+ * ThreadSanitizer to check a plugin for shared state).
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -100,9 +107,9 @@ static int flush_chunk(struct flb_output_instance *ins, struct flb_config *confi
     limit = ins->retry_limit < 0 || ins->retry_limit > HOST_MAX_RETRIES ?
             HOST_MAX_RETRIES : ins->retry_limit;
     for (attempt = 0; ; attempt++) {
-        host_io.output_ret = -1;
+        host_output_ret = -1;
         ins->p->cb_flush(&evc, &flush, NULL, ins->context, config);
-        ret = host_io.output_ret;
+        ret = host_output_ret;
         if (o->trace) {
             fprintf(stderr, "chunk %zu: records=%zu attempt=%i result=%s\n",
                     n, chunk->records, attempt + 1, result_name(ret));
@@ -141,6 +148,78 @@ static int flush_chunk(struct flb_output_instance *ins, struct flb_config *confi
     }
     flb_sds_destroy(evc.tag);
     return ret;
+}
+
+/* One worker thread's share: the next chunk until none is left. */
+struct host_workers {
+    struct flb_output_instance *ins;
+    struct flb_config *config;
+    const struct host_opts *o;
+    struct host_chunks *chunks;
+    atomic_size_t next;
+    atomic_size_t failed;
+    atomic_size_t retries;
+    atomic_int missing_return;
+};
+
+static void *flush_worker(void *arg)
+{
+    struct host_workers *w = arg;
+    size_t i;
+    size_t retries;
+    int ret;
+
+    while ((i = atomic_fetch_add(&w->next, 1)) < w->chunks->n) {
+        retries = 0;
+        ret = flush_chunk(w->ins, w->config, w->o, &w->chunks->items[i], i + 1, &retries);
+        atomic_fetch_add(&w->retries, retries);
+        if (ret == -2) {
+            atomic_store(&w->missing_return, 1);
+        }
+        else if (ret == -1) {
+            atomic_fetch_add(&w->failed, 1);
+        }
+    }
+    return NULL;
+}
+
+/* Flushes every chunk on n threads; -2 if a flush never returned. */
+static int flush_workers(struct flb_output_instance *ins, struct flb_config *config,
+                         const struct host_opts *o, struct host_chunks *chunks, int n,
+                         size_t *failed, size_t *retries)
+{
+    pthread_t threads[64];
+    struct host_workers w;
+    int started = 0;
+    int i;
+
+    w.ins = ins;
+    w.config = config;
+    w.o = o;
+    w.chunks = chunks;
+    atomic_init(&w.next, 0);
+    atomic_init(&w.failed, 0);
+    atomic_init(&w.retries, 0);
+    atomic_init(&w.missing_return, 0);
+    if (n > 64) {
+        n = 64;
+    }
+    for (i = 0; i < n; i++) {
+        if (pthread_create(&threads[i], NULL, flush_worker, &w) != 0) {
+            break;
+        }
+        started++;
+    }
+    if (started == 0) {
+        flush_worker(&w);
+    }
+    for (i = 0; i < started; i++) {
+        pthread_join(threads[i], NULL);
+    }
+    fflush(stdout);
+    *failed += atomic_load(&w.failed);
+    *retries += atomic_load(&w.retries);
+    return atomic_load(&w.missing_return) ? -2 : 0;
 }
 
 int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks)
@@ -198,14 +277,22 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     }
 
     config.is_running = FLB_TRUE;
-    for (i = 0; i < chunks->n; i++) {
-        ret = flush_chunk(ins, &config, o, &chunks->items[i], i + 1, &retries);
-        fflush(stdout);
+    if (p->workers > 1 && chunks->n > 1) {
+        ret = flush_workers(ins, &config, o, chunks, p->workers, &failed, &retries);
         if (ret == -2) {
             rc = HOST_EXIT_FAIL;
-            break;
         }
-        failed += ret == -1;
+    }
+    else {
+        for (i = 0; i < chunks->n; i++) {
+            ret = flush_chunk(ins, &config, o, &chunks->items[i], i + 1, &retries);
+            fflush(stdout);
+            if (ret == -2) {
+                rc = HOST_EXIT_FAIL;
+                break;
+            }
+            failed += ret == -1;
+        }
     }
     config.is_running = FLB_FALSE;
 
