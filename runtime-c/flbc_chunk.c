@@ -296,7 +296,7 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
         flbc_log(rt, FLBC_LOG_ERROR,
                  "%llu record(s) of this chunk passed through unchanged after an error"
                  "%s", (unsigned long long) failed,
-                 arena_failed > 0 ? " (arena_limit exceeded)" : "");
+                 arena_failed > 0 ? " (arena_limit exceeded, or out of memory)" : "");
     }
     if (!writing) {
         rt->stats.chunks_untouched++;
