@@ -1059,5 +1059,10 @@ FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
 FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
+/* readFileFrom(path, offset): the file's bytes from offset to its end
+ * (arena), "" when it is missing or not longer than offset. */
+FLBC_API flbc_str flbc_file_read_from(struct flbc_rt *rt, flbc_str path, double offset);
+/* byteLength(s): UTF-8 bytes of s. */
+FLBC_API double flbc_str_byte_length(flbc_str s);
 
 #endif /* FLBC_H */

@@ -211,6 +211,16 @@ export function toKeyValue(record: LogRecord): string;
 /** The machine's host name (`os.hostname()`). */
 export function hostname(): string;
 
+/**
+ * The text of a file from byte `offset` to its end (UTF-8), or `""` when
+ * the file is missing or not longer than `offset`: what an input that
+ * follows a file reads each round, keeping the offset in its state.
+ */
+export function readFileFrom(path: string, offset: number): string;
+
+/** The number of UTF-8 bytes of `text` (to advance a file offset). */
+export function byteLength(text: string): number;
+
 /* ------------------------------------------------------------------------ */
 /* Contexts                                                                 */
 /* ------------------------------------------------------------------------ */

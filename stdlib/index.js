@@ -3,6 +3,7 @@
 // frozen descriptor; engines (compiler/engine/) run it. The compiled C must
 // behave like this.
 
+import { readFileSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { ConfigMarker, OPTIONAL_KINDS, configEntry, parseSize, parseTime as parseDuration } from "./config.js";
 
@@ -342,4 +343,27 @@ export function toKeyValue(record) {
 /** hostname(): the machine's host name. */
 export function hostname() {
     return osHostname();
+}
+
+/**
+ * readFileFrom(path, offset): see flbc.d.ts.
+ * @param {string} path
+ * @param {number} offset
+ */
+export function readFileFrom(path, offset) {
+    let data;
+    try {
+        data = readFileSync(path);
+    } catch {
+        return "";
+    }
+    return offset >= 0 && data.length > offset ? data.subarray(offset).toString("utf8") : "";
+}
+
+/**
+ * byteLength(text): UTF-8 bytes.
+ * @param {string} text
+ */
+export function byteLength(text) {
+    return Buffer.byteLength(text, "utf8");
 }

@@ -79,3 +79,20 @@ export default defineInput({ name: "bad", interval: "soon", collect() {} });
   t.false(r.ok);
   t.true(diagnosticsText(r).includes("`interval` must be a number of seconds above 0"), diagnosticsText(r));
 });
+
+test("in_tail_lines follows a growing file: lines appended while it runs become records, a partial line waits", async (t) => {
+  const entry = path.join(process.cwd(), "examples", "in_tail_lines.ts");
+  const dir = path.join(scratch, "tail");
+  fs.mkdirSync(dir, { recursive: true });
+  const log = path.join(dir, "app.log");
+  fs.writeFileSync(log, "old\n");
+  const { binary } = await buildPlugin(entry, dir);
+  const timer = setTimeout(() => fs.appendFileSync(log, "new 1\nnew 2\npart"), 700);
+  const c = await runC(binary, "", { path: log, from_end: "on" }, ["--duration", "1.6"]);
+  clearTimeout(timer);
+  t.is(c.code, 0, c.stderr);
+  t.deepEqual(parseLines(c.stdout), [
+    { log: "new 1", file: log },
+    { log: "new 2", file: log },
+  ]);
+});

@@ -108,6 +108,8 @@ export const moduleFunctions: Record<string, Builtin> = table({
   toJsonLine: { fn: "flbc_event_json_line", rt: true, params: ["event", "val"], required: 1, returns: "str" },
   toKeyValue: { fn: "flbc_rec_key_value", rt: true, params: ["val"], required: 1, returns: "str" },
   hostname: { fn: "flbc_hostname", rt: true, params: [], required: 0, returns: "str" },
+  readFileFrom: { fn: "flbc_file_read_from", rt: true, params: ["str", "num"], required: 2, returns: "str" },
+  byteLength: { fn: "flbc_str_byte_length", rt: false, params: ["str"], required: 1, returns: "num" },
 });
 
 /** Static members of global namespaces: Math.floor, Number.isInteger, JSON.stringify... */
