@@ -64,6 +64,12 @@
 #define FLBC_MALFORMED_LOG_EVERY 1000
 #endif
 
+/* Pairs of a record whose positions are indexed when its event is read
+ * (lookups and edits of later pairs scan the map from the last one). */
+#ifndef FLBC_REC_INDEX
+#define FLBC_REC_INDEX 32
+#endif
+
 /* Deepest msgpack nesting a plugin accepts; deeper input is malformed. */
 #ifndef FLBC_MAX_DEPTH
 #define FLBC_MAX_DEPTH 64
@@ -294,6 +300,9 @@ FLBC_API void flbc_buf_free(flbc_buf *b);
 /* Past one object, or NULL when truncated, malformed or deeper than
  * FLBC_MAX_DEPTH. */
 FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end);
+/* The same with max_depth levels of nesting left (0: no container), for an
+ * object found inside another one. */
+FLBC_API const uint8_t *flbc_mp_skip_depth(const uint8_t *p, const uint8_t *end, int max_depth);
 /* Reads one object shallowly: scalars decoded, strings as views, arrays,
  * maps and everything else as raw. NULL when malformed. */
 FLBC_API const uint8_t *flbc_mp_read(const uint8_t *p, const uint8_t *end, flbc_val *out);
@@ -322,6 +331,7 @@ FLBC_API void flbc_mp_write_event_time(flbc_buf *b, double seconds);
 typedef struct flbc_edit {
     flbc_str key;
     flbc_val val;
+    int32_t pair;              /* the original pair it replaces or deletes; -1: a new key */
     bool deleted;
 } flbc_edit;
 
@@ -337,8 +347,24 @@ typedef struct flbc_rec {
     flbc_edit *edits;          /* arena memory */
     uint32_t n_edits;
     uint32_t cap_edits;
+    /* Where the first pairs start, found by the walk that reads the event:
+     * lookups compare keys in place without skipping values again. */
+    uint32_t n_indexed;        /* min(count, FLBC_REC_INDEX), 0 if not indexed */
+    bool odd_keys;             /* an indexed key is not a fixstr */
+    const char *hit_key;       /* the last key found among the indexed fixstr keys */
+    size_t hit_len;
+    uint32_t hit_pair;
+    uint64_t key_bloom;        /* a bit per indexed key (length, first byte):
+                                  a lookup whose bit is clear misses at once */
+    uint32_t key_off[FLBC_REC_INDEX + 1]; /* offset from map of pair i's key;
+                                             [n_indexed]: where the next one starts */
+    uint8_t key_head[FLBC_REC_INDEX];     /* first byte of pair i's key (memchr) */
 } flbc_rec;
 
+/* Walks the pairs of r (map, pairs and count set) up to end, filling its
+ * index; depth is the nesting left for the values (flbc_mp_skip_depth).
+ * Returns the end of the map, or NULL when it is malformed. */
+FLBC_API const uint8_t *flbc_rec_index(flbc_rec *r, const uint8_t *end, int depth);
 /* A view over the map at [map, end); false when it is not one map. */
 FLBC_API bool flbc_rec_init(flbc_rec *r, struct flbc_rt *rt,
                             const uint8_t *map, const uint8_t *end);
@@ -360,9 +386,9 @@ typedef struct flbc_event {
     double time;               /* seconds since the epoch, fractional */
     bool time_set;             /* the plugin assigned ctx.time */
     flbc_val metadata;         /* map (raw) or UNDEF in the legacy shape */
-    flbc_rec body;
     bool legacy;
     flbc_val result;           /* FLBC_REPLACE: a map, or an array of maps */
+    flbc_rec body;             /* last: its index is not cleared per event */
 } flbc_event;
 
 /* What the record callback decided. */
@@ -1059,10 +1085,5 @@ FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
 FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
-/* readFileFrom(path, offset): the file's bytes from offset to its end
- * (arena), "" when it is missing or not longer than offset. */
-FLBC_API flbc_str flbc_file_read_from(struct flbc_rt *rt, flbc_str path, double offset);
-/* byteLength(s): UTF-8 bytes of s. */
-FLBC_API double flbc_str_byte_length(flbc_str s);
 
 #endif /* FLBC_H */

@@ -85,54 +85,72 @@ static int flbc_chunk_time(flbc_val t, double *seconds)
     return FLBC_EVENT_RECORD;
 }
 
-/* Parses the event at p into ev; returns its kind. */
+/* Reads one object of an event's header at p, nested depth levels deep in
+ * the event (bounds and nesting checked as a walk of the whole event
+ * would); NULL when malformed. */
+static const uint8_t *flbc_chunk_read(const uint8_t *p, const uint8_t *end, int depth,
+                                      flbc_val *out)
+{
+    const uint8_t *next = flbc_mp_skip_depth(p, end, FLBC_MAX_DEPTH - depth);
+
+    return next != NULL ? flbc_mp_read(p, next, out) : NULL;
+}
+
+/*
+ * Parses the event at p into ev; returns its kind. One walk: the header is
+ * read object by object, then the body's pairs are indexed (flbc_rec_index)
+ * on the way to its end, which is the event's end.
+ */
 static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
                             flbc_event *ev)
 {
     const uint8_t *q;
-    const uint8_t *next;
     uint32_t n;
     int kind;
 
-    memset(ev, 0, sizeof(*ev));
+    memset(ev, 0, offsetof(flbc_event, body.key_off));
     ev->start = p;
-    next = flbc_mp_skip(p, end);             /* bounds and depth, once */
-    if (next == NULL) {
-        return FLBC_EVENT_MALFORMED;
-    }
-    ev->end = next;
-    q = flbc_mp_read_array(p, next, &n);
+    q = flbc_mp_read_array(p, end, &n);
     if (q == NULL || n != 2) {
         return FLBC_EVENT_MALFORMED;
     }
-    if (flbc_mp_read_array(q, next, &n) != NULL) {
+    if (end - q >= 12 && q[0] == 0x92 && q[1] == 0xd7 && q[2] == 0x00 && q[11] == 0x80) {
+        /* [[EventTime, {}], body]: what Fluent Bit's encoder writes, read
+         * as flbc_mp_read would. */
+        ev->time_raw = (flbc_val) { .tag = FLBC_OPAQUE, .raw = q + 1, .raw_len = 10 };
+        ev->metadata = (flbc_val) { .tag = FLBC_MAP, .raw = q + 11, .raw_len = 1 };
+        q += 12;
+    }
+    else if (flbc_mp_read_array(q, end, &n) != NULL) {
         if (n != 2) {
             return FLBC_EVENT_MALFORMED;
         }
-        q = flbc_mp_read(flbc_mp_read_array(q, next, &n), next, &ev->time_raw);
-        q = flbc_mp_read(q, next, &ev->metadata);
+        q = flbc_chunk_read(flbc_mp_read_array(q, end, &n), end, 2, &ev->time_raw);
+        q = q != NULL ? flbc_chunk_read(q, end, 2, &ev->metadata) : NULL;
         if (q == NULL || ev->metadata.tag != FLBC_MAP) {
             return FLBC_EVENT_MALFORMED;
         }
     }
     else {
         ev->legacy = true;
-        q = flbc_mp_read(q, next, &ev->time_raw);
+        q = flbc_chunk_read(q, end, 1, &ev->time_raw);
         if (q == NULL) {
             return FLBC_EVENT_MALFORMED;
         }
     }
     kind = flbc_chunk_time(ev->time_raw, &ev->time);
-    /* The body is the event's last element, already bounds- and depth-checked
-     * by the skip above: it ends at `next`, no need to walk it again. */
+    /* The body is the event's last element: where it ends, the event does. */
     ev->body.rt = rt;
-    ev->body.pairs = flbc_mp_read_map(q, next, &n);
+    ev->body.pairs = flbc_mp_read_map(q, end, &n);
     if (kind == FLBC_EVENT_MALFORMED || ev->body.pairs == NULL) {
         return FLBC_EVENT_MALFORMED;
     }
     ev->body.map = q;
-    ev->body.map_end = next;
     ev->body.count = n;
+    ev->end = flbc_rec_index(&ev->body, end, FLBC_MAX_DEPTH - 2);
+    if (ev->end == NULL) {
+        return FLBC_EVENT_MALFORMED;
+    }
     return kind;
 }
 

@@ -149,6 +149,9 @@ FLBC_API void flbc_arena_restore(flbc_arena *a, flbc_arena_mark m)
 {
     flbc_block *b;
 
+    if (m.used == 0 && a->used == 0) {
+        return;                              /* nothing allocated since a reset */
+    }
     if (m.used == 0) {
         /* Nothing before the mark is alive: same as a reset, which may keep
          * a bigger block than the mark's (the mark's block pointer is not
@@ -229,6 +232,13 @@ FLBC_API bool flbc_buf_reserve(flbc_buf *b, size_t extra)
 
 FLBC_API void flbc_buf_append(flbc_buf *b, const void *p, size_t n)
 {
+    /* n - 1 wraps for n == 0, which takes the slow path and does nothing;
+     * a failed buffer stays as it is. */
+    if (flbc_likely(n - 1 < b->cap - b->len && !b->failed)) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        return;
+    }
     if (n == 0 || !flbc_buf_reserve(b, n)) {
         return;
     }

@@ -110,6 +110,11 @@ static bool flbc_mp_head_read(const uint8_t *p, const uint8_t *end, flbc_mp_head
 
 FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end)
 {
+    return flbc_mp_skip_depth(p, end, FLBC_MAX_DEPTH);
+}
+
+FLBC_API const uint8_t *flbc_mp_skip_depth(const uint8_t *p, const uint8_t *end, int max_depth)
+{
     uint64_t left[FLBC_MAX_DEPTH + 1];       /* objects still to skip per level */
     int depth = 0;
     flbc_mp_head h;
@@ -117,6 +122,12 @@ FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end)
 
     if (p == NULL || p >= end) {
         return NULL;
+    }
+    if (max_depth < 0) {
+        max_depth = 0;                       /* no room for a container */
+    }
+    else if (max_depth > FLBC_MAX_DEPTH) {
+        max_depth = FLBC_MAX_DEPTH;
     }
     /* Most objects in a record are small scalars and short strings. */
     if (p[0] <= 0x7f || p[0] >= 0xe0 || p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3) {
@@ -162,7 +173,7 @@ FLBC_API const uint8_t *flbc_mp_skip(const uint8_t *p, const uint8_t *end)
         if (h.container) {
             /* Each child needs at least one byte: a count larger than what
              * is left is malformed, whatever follows. */
-            if (depth == FLBC_MAX_DEPTH || h.count > (uint64_t) (end - p)) {
+            if (depth == max_depth || h.count > (uint64_t) (end - p)) {
                 return NULL;
             }
             if (h.count > 0) {
@@ -182,6 +193,27 @@ FLBC_API const uint8_t *flbc_mp_read(const uint8_t *p, const uint8_t *end, flbc_
     float f;
     uint8_t c;
 
+    /* Strings first: most values a plugin reads are fixstr or str8. */
+    if (p != NULL && p < end && (p[0] >= 0xa0 && p[0] <= 0xbf)) {
+        avail = (size_t) (p[0] & 0x1f);
+        if (avail >= (size_t) (end - p)) {
+            memset(out, 0, sizeof(*out));
+            return NULL;
+        }
+        *out = (flbc_val) { .tag = FLBC_STR, .raw = p, .raw_len = (uint32_t) avail + 1,
+                            .u.s = { (const char *) p + 1, avail } };
+        return p + 1 + avail;
+    }
+    if (p != NULL && end - p >= 2 && p[0] == 0xd9) {
+        avail = p[1];
+        if (avail > (size_t) (end - p) - 2) {
+            memset(out, 0, sizeof(*out));
+            return NULL;
+        }
+        *out = (flbc_val) { .tag = FLBC_STR, .raw = p, .raw_len = (uint32_t) avail + 2,
+                            .u.s = { (const char *) p + 2, avail } };
+        return p + 2 + avail;
+    }
     memset(out, 0, sizeof(*out));
     if (p == NULL || p >= end || !flbc_mp_head_read(p, end, &h)) {
         return NULL;
@@ -322,11 +354,22 @@ FLBC_API const uint8_t *flbc_mp_read_map(const uint8_t *p, const uint8_t *end, u
 /* ---------------------------------------------------------------- writing */
 
 /* Appends a marker byte followed by the low `n` bytes of v, big-endian. */
-static void flbc_mp_put(flbc_buf *b, uint8_t marker, uint64_t v, size_t n)
+static inline void flbc_mp_put(flbc_buf *b, uint8_t marker, uint64_t v, size_t n)
 {
     uint8_t tmp[9];
+    uint8_t *d;
     size_t i;
 
+    /* In place when it fits (the output of a chunk is reserved up front). */
+    if (flbc_likely(n < b->cap - b->len && !b->failed)) {
+        d = b->data + b->len;
+        d[0] = marker;
+        for (i = 0; i < n; i++) {
+            d[1 + i] = (uint8_t) (v >> (8 * (n - 1 - i)));
+        }
+        b->len += 1 + n;
+        return;
+    }
     tmp[0] = marker;
     for (i = 0; i < n; i++) {
         tmp[1 + i] = (uint8_t) (v >> (8 * (n - 1 - i)));
@@ -402,6 +445,14 @@ FLBC_API void flbc_mp_write_num(flbc_buf *b, double v)
 
 FLBC_API void flbc_mp_write_str(flbc_buf *b, flbc_str s)
 {
+    if (s.len < 32 && s.len < b->cap - b->len && !b->failed) {
+        b->data[b->len] = (uint8_t) (0xa0 | s.len);
+        if (s.len > 0) {
+            memcpy(b->data + b->len + 1, s.ptr, s.len);
+        }
+        b->len += 1 + s.len;
+        return;
+    }
     if (s.len < 32) {
         flbc_mp_put(b, (uint8_t) (0xa0 | s.len), 0, 0);
     }

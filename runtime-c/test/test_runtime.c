@@ -852,6 +852,85 @@ static void test_rec_model(void)
     flbc_buf_free(&enc);
 }
 
+/* The indexed record (keys found through the index, edits tied to their
+ * pair, the one-pass encoder) against the same record read without an
+ * index, which scans and encodes by comparing keys: random maps with
+ * duplicate keys, short keys written as str8, integer keys and more pairs
+ * than FLBC_REC_INDEX, random sets and deletes, byte-identical output and
+ * the same reads. */
+static void test_rec_index(void)
+{
+    static const char *names[] = { "a", "b", "msg", "password", "c", "" };
+    flbc_buf b = { 0 };
+    flbc_buf e1 = { 0 };
+    flbc_buf e2 = { 0 };
+    flbc_rec r1;
+    flbc_rec r2;
+    flbc_val v1;
+    flbc_val v2;
+    flbc_str key;
+    uint64_t x = 7;
+    uint32_t n;
+    uint32_t i;
+    int iter;
+    int op;
+
+    for (iter = 0; iter < 3000; iter++) {
+        b.len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        n = (uint32_t) ((x >> 33) % (iter % 3 == 0 ? 3 * FLBC_REC_INDEX : 9));
+        flbc_mp_write_map_header(&b, n);
+        for (i = 0; i < n; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            key = S2(names[(x >> 33) % 6]);
+            if ((x >> 40) % 17 == 0) {
+                flbc_mp_write_int(&b, (int64_t) i);          /* a non-string key */
+            }
+            else if ((x >> 40) % 13 == 0) {
+                flbc_buf_append(&b, "\xd9", 1);             /* str8 for a short key */
+                flbc_buf_append(&b, (uint8_t[]) { (uint8_t) key.len }, 1);
+                flbc_buf_append(&b, key.ptr, key.len);
+            }
+            else {
+                flbc_mp_write_str(&b, key);
+            }
+            flbc_mp_write_int(&b, (int64_t) i);
+        }
+        CHECK(flbc_rec_init(&r1, &rt, b.data, b.data + b.len));
+        CHECK(flbc_rec_init(&r2, &rt, b.data, b.data + b.len));
+        r2.n_indexed = 0;                                   /* scan and compare */
+        for (op = 0; op < 6; op++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            key = S2(names[(x >> 33) % 6]);
+            switch ((x >> 60) % 4) {
+            case 0:
+                flbc_rec_delete(&r1, key);
+                flbc_rec_delete(&r2, key);
+                break;
+            case 1:
+                v1 = flbc_rec_get(&r1, key);
+                v2 = flbc_rec_get(&r2, key);
+                CHECK(v1.tag == v2.tag && v1.raw == v2.raw && v1.u.i == v2.u.i);
+                break;
+            default:
+                flbc_rec_set(&r1, key, flbc_val_num(1000 + op));
+                flbc_rec_set(&r2, key, flbc_val_num(1000 + op));
+                break;
+            }
+            CHECK(flbc_rec_has(&r1, key) == flbc_rec_has(&r2, key));
+        }
+        e1.len = 0;
+        e2.len = 0;
+        flbc_rec_encode(&r1, &e1);
+        flbc_rec_encode(&r2, &e2);
+        CHECK(!e1.failed && e1.len == e2.len && memcmp(e1.data, e2.data, e1.len) == 0);
+        flbc_arena_reset(&rt.arena);
+    }
+    flbc_buf_free(&b);
+    flbc_buf_free(&e1);
+    flbc_buf_free(&e2);
+}
+
 /* --------------------------------------------------------------- chunks */
 
 enum {
@@ -1557,6 +1636,7 @@ int main(void)
     test_mp_depth();
     test_rec();
     test_rec_model();
+    test_rec_index();
     test_chunk();
     test_json();
     test_fuzz();
