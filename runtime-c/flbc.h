@@ -64,6 +64,11 @@
 #define FLBC_MALFORMED_LOG_EVERY 1000
 #endif
 
+/* Top-level g/y regexes of one plugin whose lastIndex the runtime keeps. */
+#ifndef FLBC_RE_LAST_SLOTS
+#define FLBC_RE_LAST_SLOTS 64
+#endif
+
 /* Pairs of a record whose positions are indexed when its event is read
  * (lookups and edits of later pairs scan the map from the last one). */
 #ifndef FLBC_REC_INDEX
@@ -431,6 +436,7 @@ typedef struct flbc_rt {
     uint64_t malformed_logged; /* chunks reported as malformed (rate limit) */
     flbc_stats stats;
     uint64_t random_state;     /* Math.random (xorshift64*), never 0 */
+    double re_last[FLBC_RE_LAST_SLOTS]; /* lastIndex of top-level g/y regexes */
     bool thrown;               /* a JavaScript exception is in flight */
     flbc_val exc;              /* its value */
     uint32_t depth;            /* plugin function calls in progress (flbc_enter) */
@@ -962,6 +968,9 @@ FLBC_API double flbc_regex_search(struct flbc_rt *rt, const flbc_re_prog *re, fl
 FLBC_API flbc_arr *flbc_regex_split(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
                                     double limit);
 FLBC_API flbc_arr *flbc_regex_match_all(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s);
+/* re.exec(s) for a g/y regex: from and into *last_index (UTF-16). */
+FLBC_API flbc_val flbc_regex_exec_last(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                       double *last_index);
 /* For a function replacer's loop (generated inline): a group as a Value,
  * and the text between two byte offsets. */
 FLBC_API flbc_val flbc_regex_group_val(flbc_str s, const flbc_re_match *m, uint32_t i);
@@ -1085,5 +1094,10 @@ FLBC_API flbc_str flbc_hostname(struct flbc_rt *rt);
 FLBC_API void flbc_emit(struct flbc_rt *rt, flbc_buf *out, flbc_val record, double time);
 /* The current time in seconds (CLOCK_REALTIME), with a fraction. */
 FLBC_API double flbc_now(void);
+/* readFileFrom(path, offset): the file's bytes from offset to its end
+ * (arena), "" when it is missing or not longer than offset. */
+FLBC_API flbc_str flbc_file_read_from(struct flbc_rt *rt, flbc_str path, double offset);
+/* byteLength(s): UTF-8 bytes of s. */
+FLBC_API double flbc_str_byte_length(flbc_str s);
 
 #endif /* FLBC_H */

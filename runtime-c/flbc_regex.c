@@ -125,3 +125,14 @@ FLBC_API flbc_str flbc_regex_between(flbc_str s, size_t from, size_t to)
     }
     return (flbc_str) { s.ptr + from, to - from };
 }
+
+FLBC_API flbc_val flbc_regex_exec_last(struct flbc_rt *rt, const flbc_re_prog *re, flbc_str s,
+                                       double *last_index)
+{
+    flbc_re_match m;
+
+    if (!flbc_re_exec_last(rt, re, s, last_index, &m)) {
+        return FLBC_VAL_NULL;
+    }
+    return flbc_regex_captures(rt, s, &m);
+}

@@ -47,7 +47,6 @@ interface IArguments {}
  * A regular expression, compiled to C when flbc compiles the plugin (a DFA
  * when it can be, a bounded backtracker for lookaround and backreferences).
  * Write it as a literal, `/\d+/g`, or `new RegExp("literal", "flags")`.
- * `lastIndex` does not persist between calls: each one starts at 0.
  */
 interface RegExp {
     /** Whether the pattern matches somewhere in `s`. */
@@ -56,6 +55,12 @@ interface RegExp {
     exec(s: string): string[] | null;
     /** The pattern's source text. */
     readonly source: string;
+    /**
+     * Where the next test/exec of a `g` or `y` regex starts (UTF-16 index);
+     * kept per plugin instance for a top-level regex, per variable for a
+     * local one, as JavaScript keeps it on the object.
+     */
+    lastIndex: number;
 }
 
 /**

@@ -140,8 +140,8 @@ export const messages = {
   },
   RegexLastIndex: {
     code: 1124,
-    message: "{0}() on a stored regex with the '{1}' flag depends on its lastIndex, which flbc does not keep between calls.",
-    hint: "Drop the '{1}' flag for a yes/no test, or write the regex literal in the call itself, which starts at index 0 each time.",
+    message: "A plugin keeps the lastIndex of at most {0} top-level regular expressions with the 'g' or 'y' flag.",
+    hint: "Declare some of them inside the callback (a new regex per record), or drop the flag where a yes/no test is enough.",
   },
   EventsAccess: {
     code: 1121,

@@ -7,7 +7,7 @@ import { staticConstants } from "./builtins.js";
 import { isGlobal, lowerCall } from "./calls.js";
 import { collectionKind, collectionProperty, newCollection } from "./collections.js";
 import { newError } from "./exceptions.js";
-import { regexConstant } from "./regex.js";
+import { lastIndexOf, regexConstant } from "./regex.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
 import { isPure, truthy } from "./kinds.js";
@@ -225,6 +225,13 @@ function access(f: FunctionLowerer, a: Access): Lowered {
   switch (obj.kind) {
     case "rec":
       return narrowed(f, { e: call("flbc_rec_get", [obj.e, f.fieldKey(a)], "val"), kind: "val" }, a);
+    case "re":
+      if (prop === "lastIndex") return { e: lastIndexOf(f, a.expression) ?? num(0), kind: "num" };
+      if (prop === "source" && obj.e.k === "name") {
+        const source = f.scope.regexSource.get(obj.e.name.slice(1));
+        if (source !== undefined) return { e: { k: "str", value: source }, kind: "str" };
+      }
+      break;
     case "str":
       if (prop === "length") return { e: call("flbc_str_length", [obj.e], "num"), kind: "num" };
       break;
@@ -376,6 +383,10 @@ function lvalue(f: FunctionLowerer, e: ts.Expression): Lowered | undefined {
     if (s === undefined) return undefined;
     f.usesCtx = true;
     return { e: name(`ctx->state.${s.member}`, s.kind), kind: s.kind };
+  }
+  if (ts.isPropertyAccessExpression(x) && x.name.text === "lastIndex") {
+    const li = lastIndexOf(f, x.expression);
+    if (li !== undefined) return { e: li, kind: "num" };
   }
   if (ts.isPropertyAccessExpression(x) && contextPath(f, x.expression) === "ctx" && x.name.text === "time") {
     f.usesEvent = true;
@@ -661,6 +672,10 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
         return { e: t, kind: "str" };
       }
       return { e: { k: "assign", target: t, op: "=", value: v, kind: s.kind }, kind: s.kind };
+    }
+    if (ts.isPropertyAccessExpression(target) && target.name.text === "lastIndex") {
+      const li = lastIndexOf(f, target.expression);
+      if (li !== undefined) return { e: { k: "assign", target: li, op: "=", value: value("num"), kind: "num" }, kind: "num" };
     }
     const container = lowerExpression(f, target.expression);
     const newValue = (): Expr => {

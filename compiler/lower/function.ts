@@ -252,16 +252,30 @@ export class FunctionLowerer {
     let kind = this.kindOf(declared);
     if (kind === "void") kind = "val";
     if (kind === "rec") {
-      // An alias of the record: the same pointer under another name.
       const init = d.initializer ? this.expr(d.initializer) : undefined;
       const cname = this.locals.claim(d.name.text, "v_");
-      this.bind(d.name, { k: "local", cname, kind: "rec" });
-      emit({ k: "decl", name: cname, kind: "rec", init: init?.e });
+      if (init === undefined || init.kind === "rec") {
+        // An alias of the record: the same pointer under another name.
+        this.bind(d.name, { k: "local", cname, kind: "rec" });
+        emit({ k: "decl", name: cname, kind: "rec", init: init?.e });
+        return;
+      }
+      // A new object typed as a LogRecord ({ ...record, k: v }): a map Value.
+      this.bind(d.name, { k: "local", cname, kind: "val" });
+      emit({ k: "decl", name: cname, kind: "val", init: this.convert(init, "val", d.initializer!) });
       return;
     }
     const init = d.initializer ? this.exprAs(d.initializer, kind) : zeroOf(kind);
     const cname = this.locals.claim(d.name.text, "v_");
-    this.bind(d.name, { k: "local", cname, kind });
+    const flags = kind === "re" && init?.k === "name" ? this.scope.regexFlags.get(init.name.slice(1)) ?? "" : "";
+    if (/[gy]/.test(flags)) {
+      // A g/y regex object made here: its lastIndex lives as long as it does.
+      const li = this.locals.claim(`${d.name.text}_lastIndex`, "v_");
+      emit({ k: "decl", name: li, kind: "num", init: { k: "num", value: 0 } });
+      this.bind(d.name, { k: "local", cname, kind, lastIndex: { k: "name", name: li, kind: "num" } });
+    } else {
+      this.bind(d.name, { k: "local", cname, kind });
+    }
     emit({ k: "decl", name: cname, kind, init });
   }
 

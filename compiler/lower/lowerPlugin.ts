@@ -10,7 +10,7 @@ import type { LoadedProgram } from "../program/loadProgram.js";
 import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
-import { regexConstant } from "./regex.js";
+import { regexConstant, regexLastIndexSlot } from "./regex.js";
 import { NameTable } from "./names.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
@@ -57,6 +57,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     sourceName: opts.sourceName,
     regexes: new Map(),
     regexFlags: new Map(),
+    regexSource: new Map(),
+    regexSlots: 0,
     regexCode: [],
   };
   const init = model.callbacks.get("init");
@@ -169,7 +171,7 @@ function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
     if (!ts.isIdentifier(d.name) || d.initializer === undefined) continue;
     const sym = scope.loaded.checker.getSymbolAtLocation(d.name);
     const e = skipParens(d.initializer);
-    let value: { expr: Expr; kind: Kind } | undefined;
+    let value: { expr: Expr; kind: Kind; lastIndex?: Expr } | undefined;
     if (ts.isStringLiteralLike(e)) value = { expr: { k: "str", value: e.text }, kind: "str" };
     else if (ts.isNumericLiteral(e)) value = { expr: { k: "num", value: Number(e.text) }, kind: "num" };
     else if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) {
@@ -180,7 +182,7 @@ function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
       if (sym !== undefined) scope.globals.set(sym, { k: "inline", node: e });
     } else if (ts.isRegularExpressionLiteral(e) || ts.isNewExpression(e)) {
       const re = regexConstant(scope, e);
-      if (re !== undefined) value = { expr: re, kind: "re" };
+      if (re !== undefined) value = { expr: re, kind: "re", lastIndex: regexLastIndexSlot(scope, re, d) };
     }
     if (sym !== undefined && value !== undefined) scope.globals.set(sym, { k: "const", ...value });
   }

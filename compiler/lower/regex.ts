@@ -11,7 +11,35 @@ import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
 import type { PluginScope } from "./scope.js";
 
+/** The C lvalue text of a lastIndex storage (a name: a local or rt->re_last[n]). */
+function emitLvalue(e: Expr): string {
+  return e.k === "name" ? e.name : "";
+}
+
 const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
+
+const isStateful = (flags: string): boolean => /[gy]/.test(flags);
+
+/** rt->re_last[n] for a top-level g/y regex constant: JavaScript's object
+ * keeps its lastIndex for the life of the plugin instance. */
+export function regexLastIndexSlot(scope: PluginScope, re: Expr, at: ts.Node): Expr | undefined {
+  const flags = re.k === "name" ? scope.regexFlags.get(re.name.slice(1)) ?? "" : "";
+  if (!isStateful(flags)) return undefined;
+  if (scope.regexSlots >= 64) {
+    scope.sink.report("RegexLastIndex", at, "64");
+    return undefined;
+  }
+  return { k: "name", name: `rt->re_last[${scope.regexSlots++}]`, kind: "num" };
+}
+
+/** Where the receiver regex keeps lastIndex, when it is a stored g/y one. */
+export function lastIndexOf(f: FunctionLowerer, receiver: ts.Expression): Expr | undefined {
+  const r = skipParens(receiver);
+  if (!ts.isIdentifier(r)) return undefined;
+  const b = f.lookup(r);
+  if (b?.k === "const" && b.lastIndex !== undefined) f.usesRt = true;
+  return b?.k === "local" || b?.k === "const" ? b.lastIndex : undefined;
+}
 
 /** `&re_N` for a regex literal, compiling it on first sight; undefined after a diagnostic. */
 export function regexConstant(scope: PluginScope, e: ts.RegularExpressionLiteral | ts.NewExpression): Expr | undefined {
@@ -29,6 +57,7 @@ export function regexConstant(scope: PluginScope, e: ts.RegularExpressionLiteral
     }
     scope.regexes.set(key, cName);
     scope.regexFlags.set(cName, parts.flags);
+    scope.regexSource.set(cName, parts.pattern);
     scope.regexCode.push(compiled.code);
   }
   return { k: "name", name: `&${cName}`, kind: "re" };
@@ -72,14 +101,16 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     const arg = c.arguments[0];
     const s = arg === undefined ? ({ k: "str", value: "undefined" } as Expr) : f.exprAs(arg, "str");
     const direct = recv.e.k === "name" && recv.e.name.startsWith("&") ? recv.e.name.slice(1) : undefined;
-    const flags = direct === undefined ? "" : f.scope.regexFlags.get(direct) ?? "";
-    const receiver = c.expression.kind === ts.SyntaxKind.PropertyAccessExpression ? (c.expression as ts.PropertyAccessExpression).expression : undefined;
-    if ((method === "test" || method === "exec") && /[gy]/.test(flags) && receiver !== undefined && !ts.isRegularExpressionLiteral(skipParens(receiver))) {
-      // A g/y regex object carries lastIndex from one call to the next: a
-      // literal written in place is a new object each time (index 0, which is
-      // what flbc does), one kept in a variable is not.
-      f.scope.sink.report("RegexLastIndex", c, method, flags.includes("g") ? "g" : "y");
-      return { e: { k: "bool", value: false }, kind: "bool" };
+    const receiver = (c.expression as ts.PropertyAccessExpression).expression;
+    // A g/y regex object carries lastIndex from one call to the next: a
+    // literal written in place is a new object each time (index 0), a
+    // stored one (top-level or local) reads and advances its index as
+    // JavaScript's does.
+    const li = method === "test" || method === "exec" ? lastIndexOf(f, receiver) : undefined;
+    if (li !== undefined) {
+      const at: Expr = { k: "name", name: `&${emitLvalue(li)}`, kind: "void" };
+      if (method === "test") return { e: call("flbc_re_test_last", [rtName(f), recv.e, s, at], "bool"), kind: "bool" };
+      return narrowedVal(f, call("flbc_regex_exec_last", [rtName(f), recv.e, s, at], "val"), c);
     }
     if (method === "test") {
       // The generated re_N_test takes the fastest path for that pattern.

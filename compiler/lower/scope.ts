@@ -6,10 +6,10 @@ import type { LoadedProgram } from "../program/loadProgram.js";
 import type { NameTable } from "./names.js";
 
 export type Binding =
-  /** A C local or parameter. */
-  | { k: "local"; cname: string; kind: Kind }
-  /** A top-level constant, inlined. */
-  | { k: "const"; expr: Expr; kind: Kind }
+  /** A C local or parameter (a g/y regex also has its lastIndex). */
+  | { k: "local"; cname: string; kind: Kind; lastIndex?: Expr }
+  /** A top-level constant, inlined (a g/y regex: lastIndex in the runtime). */
+  | { k: "const"; expr: Expr; kind: Kind; lastIndex?: Expr }
   /** The plugin context parameter of a callback (`ctx`). */
   | { k: "ctx" }
   /** `init`'s config parameter. */
@@ -50,6 +50,10 @@ export interface PluginScope {
   regexes: Map<string, string>;
   /** The flags of each compiled regex, by C name. */
   regexFlags: Map<string, string>;
+  /** The pattern of each compiled regex, by C name (re.source). */
+  regexSource: Map<string, string>;
+  /** lastIndex slots (rt->re_last[]) handed to top-level g/y regexes. */
+  regexSlots: number;
   regexCode: string[];
   /** Kinds of plugin API types that are not values (an output's events). */
   apiKind?(t: ts.Type): Kind | undefined;

@@ -17,6 +17,11 @@ export default defineFilter({
       return out;
     }
     if (kind === "none") return [];
+    if (kind === "copy") {
+      const copy: LogRecord = { ...record, copied: true };
+      copy.extra = 1;
+      return [copy, { original: record.id ?? null }];
+    }
     record.seen = true;
     return true;
   },
