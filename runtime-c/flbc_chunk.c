@@ -114,12 +114,16 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
     if (q == NULL || n != 2) {
         return FLBC_EVENT_MALFORMED;
     }
-    if (end - q >= 12 && q[0] == 0x92 && q[1] == 0xd7 && q[2] == 0x00 && q[11] == 0x80) {
-        /* [[EventTime, {}], body]: what Fluent Bit's encoder writes, read
-         * as flbc_mp_read would. */
+    if (end - q >= 12 && q[0] == 0x92 && q[1] == 0xd7 && q[2] == 0x00 &&
+        (q[11] == 0x80 ||
+         (end - q >= 16 && q[11] == 0xdf && (q[12] | q[13] | q[14] | q[15]) == 0))) {
+        /* [[EventTime, {}], body], read as flbc_mp_read would: Fluent Bit's
+         * encoder writes the empty metadata as a map32 (its map headers are
+         * sized after the fact), msgpack-c as a fixmap. */
         ev->time_raw = (flbc_val) { .tag = FLBC_OPAQUE, .raw = q + 1, .raw_len = 10 };
-        ev->metadata = (flbc_val) { .tag = FLBC_MAP, .raw = q + 11, .raw_len = 1 };
-        q += 12;
+        ev->metadata = (flbc_val) { .tag = FLBC_MAP, .raw = q + 11,
+                                    .raw_len = q[11] == 0x80 ? 1 : 5 };
+        q += 11 + ev->metadata.raw_len;
     }
     else if (flbc_mp_read_array(q, end, &n) != NULL) {
         if (n != 2) {

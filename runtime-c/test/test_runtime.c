@@ -1140,6 +1140,21 @@ static void test_chunk(void)
                "[[{\"$ext\":[0,\"000000050ee6b280\"]},{\"m\":1}],{\"id\":\"b\"}]\n"
                EV("c", T3));
 
+    /* Fluent Bit's own encoder: empty metadata and the body as map32. */
+    {
+        flbc_buf fb = { 0 };
+        static const uint8_t ev_b[] = {
+            0x92, 0x92, 0xd7, 0x00, 0, 0, 0, 2, 0, 0, 0, 0, 0xdf, 0, 0, 0, 0,
+            0xdf, 0, 0, 0, 1, 0xa2, 'i', 'd', 0xa1, 'b'
+        };
+
+        flbc_buf_append(&fb, ev_b, sizeof(ev_b));
+        ret = run_chunk(&fb, MODE_SET_B, &ctx, json, sizeof(json));
+        CHECK(ret == FLBC_MODIFIED && ctx.calls == 1 && ctx.times[0] == 2);
+        check_json(json, "[[{\"$ext\":[0,\"0000000200000000\"]},{}],{\"id\":\"b\",\"x\":1}]\n");
+        flbc_buf_free(&fb);
+    }
+
     /* All dropped: modified, zero bytes (Fluent Bit then ends the chain). */
     ret = flbc_filter_chunk(&rt, in.data, in.len, "t", 1, &out, &out_bytes, test_record,
                             &(test_ctx) { .mode = MODE_DROP_ALL });
