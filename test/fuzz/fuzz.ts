@@ -4,14 +4,18 @@
 // regression corpus (test/fuzz/corpus/<corpus>/regressions/), which every
 // later run, `npm test` included, replays: commit it with the fix.
 //
-//   node dist/test/fuzz/fuzz.js [--runs N] [--target NAME] [--regex-rounds N] [--seed N]
+//   node dist/test/fuzz/fuzz.js [--runs N] [--target NAME] [--regex-rounds N]
+//                               [--compiler-cases N] [--seed N]
 //
-// Exits 1 when a target crashed or the regex fuzzer found a mismatch.
+// Then mutated example programs through the compiler (test/fuzz/compiler.ts).
+// Exits 1 when a target crashed, the regex fuzzer found a mismatch or the
+// compiler crashed.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { allTargets, fuzzerAvailable, runTarget } from "./targets.js";
 import { fuzzRound } from "./regex.js";
+import { fuzzCompiler } from "./compiler.js";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -22,6 +26,7 @@ async function main(): Promise<number> {
   const runs = Number(option("--runs", "200000"));
   const only = option("--target", "");
   const rounds = Number(option("--regex-rounds", "10"));
+  const compilerCases = Number(option("--compiler-cases", "1000"));
   const seed = Number(option("--seed", String(Date.now() % 1000000)));
   let failed = 0;
 
@@ -59,6 +64,12 @@ async function main(): Promise<number> {
       break;
     }
     console.log(`fuzz regex: round seed ${seed + i} ok`);
+  }
+  if (only === "" && compilerCases > 0) {
+    const crashes = fuzzCompiler(seed, compilerCases);
+    for (const c of crashes.slice(0, 5)) console.log(`compiler crash, seed ${c.seed}:\n${c.error}\n--- source ---\n${c.source}\n---`);
+    console.log(`fuzz compiler: ${compilerCases} mutants from seed ${seed}, ${crashes.length} crashes`);
+    if (crashes.length > 0) failed++;
   }
   return failed > 0 ? 1 : 0;
 }
