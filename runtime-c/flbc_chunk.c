@@ -308,7 +308,9 @@ FLBC_API int flbc_filter_chunk(flbc_rt *rt, const void *data, size_t bytes,
                 flbc_buf_append(&out, ev.start, (size_t) (ev.end - ev.start));
             }
         }
-        flbc_arena_restore(&rt->arena, mark);
+        if (rt->arena.used != mark.used || rt->arena.blocks != mark.blocks) {
+            flbc_arena_restore(&rt->arena, mark);
+        }
         rt->arena.failed = false;
         p = ev.end;
     }

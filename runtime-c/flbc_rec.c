@@ -130,11 +130,12 @@ FLBC_API const uint8_t *flbc_rec_index(flbc_rec *r, const uint8_t *end, int dept
         n = 0;
     }
     for (i = 0; i < n; i++) {
-        r->key_off[i] = (uint32_t) (p - r->map);
-        if (p < end) {
-            r->key_head[i] = p[0];
+        if (p >= end) {
+            return NULL;
         }
-        if (p >= end || (p = flbc_rec_pair(r, p, end, depth)) == NULL) {
+        r->key_off[i] = (uint32_t) (p - r->map);
+        r->key_head[i] = p[0];
+        if ((p = flbc_rec_pair(r, p, end, depth)) == NULL) {
             return NULL;
         }
     }
