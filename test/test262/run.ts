@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     const tsError = typed.get(rel);
     if (tsError !== undefined) {
       results.set(rel, `excluded: not strict TypeScript: ${tsError.split(" ")[0] ?? ""}`);
-      log.write(`${rel}: ${tsError}\n`);
+      log.write(`${rel}: not TypeScript: ${tsError}\n`);
       continue;
     }
     const entry = path.join(scratch, "single.ts");
@@ -201,7 +201,18 @@ async function main(): Promise<void> {
     try {
       binary = (await buildHost({ pluginC, symbol: "filter_t262_plugin", kind: "filter", outDir: bdir })).binary;
     } catch (e) {
-      log.write(`${id}: C build failed: ${(e as Error).message.slice(0, 2000)}\n`);
+      const message = (e as Error).message;
+      log.write(`${id}: C build failed: ${message.slice(0, 2000)}\n`);
+      // gcc names the function of each error: t_<i> is test i of the batch.
+      const bad = new Set([...message.matchAll(/In function .fn_t_(\d+)/g)].map((m) => Number(m[1])));
+      if (bad.size > 0 && batch.length > 1) {
+        for (const i of bad) {
+          results.set(batch[i] ?? "", "c-compile-error");
+          log.write(`${batch[i] ?? ""}: C compile error in its batch ${id}\n`);
+        }
+        const rest = batch.filter((_, i) => !bad.has(i));
+        return rest.length > 0 ? runBatch(rest) : undefined;
+      }
       return split("c-compile-error");
     }
     const run = await runHost(binary, [], inputFor(batch.length), { env: { FLBC_HOST_LOG_NOTIME: "1" }, timeoutMs: 60_000 });
