@@ -47,7 +47,9 @@ export function compileFile(entry: string, opts: CompileOptions = {}): CompileRe
     ...extra,
   });
 
-  const loaded = timed("program", () => loadProgram(entry, sink));
+  // Guarded too: TypeScript's own parser overflows the stack on absurdly
+  // deep nesting, which must be a diagnostic, not a crash.
+  const loaded = timed("program", () => guarded(sink, () => loadProgram(entry, sink)));
   if (loaded === undefined || sink.hasErrors) return done();
   // The subset check runs even when tsc found errors: an unsupported
   // construct then gets flbc's located diagnostic instead of tsc's echo.
@@ -77,6 +79,10 @@ function guarded<T>(sink: DiagnosticSink, fn: () => T): T | undefined {
     return fn();
   } catch (e) {
     const err = e as Error;
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      sink.reportGlobal("NestingTooDeep");
+      return undefined;
+    }
     sink.reportGlobal("InternalError", err.message, (err.stack ?? "").split("\n").slice(1, 4).join(" | ").trim());
     return undefined;
   }

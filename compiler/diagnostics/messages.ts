@@ -24,6 +24,11 @@ export const messages = {
     hint: "End the file with `export default defineFilter({ name: \"my_filter\", filter(record, ctx) { ... } });`.",
   },
 
+  NestingTooDeep: {
+    code: 1098,
+    message: "The program nests expressions or statements too deeply to compile.",
+    hint: "Split the deepest expression into named parts with `const`.",
+  },
   InternalError: {
     code: 1099,
     message: "Internal compiler error: {0}",
