@@ -9,7 +9,7 @@ import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
 import { buildPlugin, runC, scratchDir } from "./support/plugins.js";
-import { runHost } from "../compiler/toolchain/index.js";
+import { runHost, sanitizerAvailable } from "../compiler/toolchain/index.js";
 
 const scratch = scratchDir("fidelity");
 test.after.always(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -62,14 +62,15 @@ function binary(): Promise<string> {
   built ??= (async () => {
     const entry = path.join(scratch, "touch.ts");
     fs.writeFileSync(entry, plugin);
-    return (await buildPlugin(entry, scratch)).binary;
+    // ASan/UBSan when available: a read past the chunk fails the case.
+    return (await buildPlugin(entry, scratch, { sanitize: await sanitizerAvailable() })).binary;
   })();
   return built;
 }
 
 async function runMsgpack(input: Buffer): Promise<Buffer> {
   const r = await runHost(await binary(), ["--in", "msgpack", "--out", "msgpack"], input, { env: { FLBC_HOST_LOG_NOTIME: "1" } });
-  if (r.code !== 0) throw new Error(r.stderr);
+  if (r.code !== 0 || /Sanitizer|runtime error/.test(r.stderr)) throw new Error(r.stderr);
   return r.stdout;
 }
 
