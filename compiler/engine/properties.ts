@@ -16,7 +16,9 @@ export type ResolvedConfig =
   | { ok: false; message: string };
 
 /** Properties Fluent Bit handles for every instance, not the plugin's config map. */
-const instanceProperties = new Set(["alias", "log_level", "match", "match_regex", "tag", "retry_limit", "workers", "host", "port", "tls"]);
+// arena_limit: the runtime's own property of every generated plugin
+// (runtimeConfigEntries in compiler/emit/filterGlue.ts); Node has no arena.
+const instanceProperties = new Set(["alias", "log_level", "match", "match_regex", "tag", "retry_limit", "workers", "host", "port", "tls", "arena_limit"]);
 
 /** The instance's config: the defaults, overridden by `props`. */
 export async function resolveConfig(
