@@ -109,7 +109,7 @@ const FEATURES_IN = new Set([
   "String.prototype.replaceAll", "String.prototype.matchAll", "String.prototype.endsWith",
   "String.prototype.includes", "String.fromCodePoint", "Object.entries", "Object.fromEntries",
   "json-superset", "well-formed-json-stringify", "u180e", "regexp-dotall", "regexp-named-groups",
-  "regexp-lookbehind", "Math.sumPrecise",
+  "regexp-lookbehind",
 ]);
 
 /** Globals and constructors outside the subset. */
