@@ -129,6 +129,7 @@ async function main(): Promise<void> {
 
   // 1. Rules and renames.
   const candidates = new Map<string, string>();
+  const renamed = new Map<string, number>();
   for (const rel of files) {
     const a = admit(rel, fs.readFileSync(path.join(dir, rel), "utf8"));
     if (a.body === undefined) {
@@ -136,10 +137,16 @@ async function main(): Promise<void> {
       continue;
     }
     if (a.renames.length > 0) log.write(`${rel}: renamed ${a.renames.join(", ")}\n`);
+    for (const r of a.renames) {
+      const label = r.replace(/ x\d+$/, "");
+      renamed.set(label, (renamed.get(label) ?? 0) + 1);
+    }
     candidates.set(rel, stripHeader(a.body));
   }
   // 2. Valid strict TypeScript (TypeScript's own library), all at once.
   const typed = typeErrors(new Map([...candidates].map(([rel, body]) => [rel, HARNESS + wrap(body, 0)])));
+  const renames = [...renamed].sort().map(([label, n]) => `${label} in ${n}`).join(", ");
+  process.stderr.write(`test262: renames (tests touched): ${renames === "" ? "none" : renames}\n`);
   process.stderr.write(`test262: ${candidates.size} candidates, ${typed.size} not TypeScript (${Math.round((Date.now() - started) / 1000)} s)\n`);
   // 3. Node; 4. flbc alone.
   let done = 0;

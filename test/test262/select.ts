@@ -1,9 +1,10 @@
-// Which test262 files make the slice, and why every other one is left out.
-// Four kinds of rule, applied in this order (docs/test262.md):
-//   1. where: the directories of the built-ins and operators flbc supports;
-//   2. frontmatter: flags, negative tests, includes, features;
-//   3. constructs: syntax the subset refuses outright (this, classes...);
-//   4. lexical renames to fit the harness (harness.ts RENAMES), logged.
+// Which test262 files make the slice, and why every other one is left out
+// (docs/test262.md): the areas (AREAS), then in order
+//   1. frontmatter: negative tests, flags, includes, features;
+//   2. constructs the subset refuses, found on the parsed test;
+//   3. valid strict TypeScript under TypeScript's own library (typeErrors);
+// with the lexical renames of harness.ts RENAMES applied and reported.
+// (Rule 4, the run under Node, is in run.ts.)
 import { createProjectSync, ts } from "@ts-morph/bootstrap";
 import fs from "node:fs";
 import path from "node:path";
