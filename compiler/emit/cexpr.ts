@@ -49,8 +49,15 @@ function render(e: Expr): [string, number] {
     }
     case "binary": {
       const p = binaryPrec[e.op]!;
-      // Left-associative: the right operand needs parentheses at equal precedence.
-      return [`${emitExpr(e.left, p)} ${e.op} ${emitExpr(e.right, p + 1)}`, p];
+      // Left-associative: the right operand needs parentheses at equal
+      // precedence. gcc's -Wparentheses also wants them around a comparison
+      // inside == / !=, and around && inside ||, where C does not need them.
+      const clarify = (x: Expr): number =>
+        x.k === "binary" &&
+        (((e.op === "==" || e.op === "!=") && binaryPrec[x.op]! >= 9 && binaryPrec[x.op]! <= 10) || (e.op === "||" && x.op === "&&"))
+          ? PRIMARY
+          : 0;
+      return [`${emitExpr(e.left, Math.max(p, clarify(e.left)))} ${e.op} ${emitExpr(e.right, Math.max(p + 1, clarify(e.right)))}`, p];
     }
     case "cond":
       return [`${emitExpr(e.test, COND + 1)} ? ${emitExpr(e.then, COND + 1)} : ${emitExpr(e.else, COND)}`, COND];

@@ -80,7 +80,7 @@ function pad(s: string): string {
 
 function signature(fn: Func): string {
   const params = fn.params.map((p) => declare(p.ctype, p.name)).join(", ");
-  return `static ${fn.returns} ${fn.name}(${params})`;
+  return `static ${fn.uncalled ? "__attribute__((unused)) " : ""}${fn.returns} ${fn.name}(${params})`;
 }
 
 function emitForwardDeclarations(w: CWriter, functions: Func[]): void {

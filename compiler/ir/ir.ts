@@ -90,6 +90,8 @@ export interface Func {
   returns: string;
   body: Stmt[];
   line?: number;
+  /** Never called: C must be told, or -Wunused-function fails the build. */
+  uncalled?: boolean;
 }
 
 /** One entry of the plugin's config map (a Fluent Bit property). */

@@ -38,19 +38,16 @@ export function inlineArrayCallback(f: FunctionLowerer, c: ts.CallExpression, me
   const result = method === "forEach" ? undefined : f.locals.claim("result");
   const element = call("flbc_arr_get", [name(list, "arr"), name(index, "int")], "val");
   const body: Stmt[] = [];
-  const params: string[] = [];
 
   // The callback's parameters: the element, its index, reduce's accumulator.
   if (elemParam !== undefined && ts.isIdentifier(elemParam.name)) {
     const kind = paramKind(f, elemParam);
     const cname = f.locals.claim(elemParam.name.text, "v_");
-    params.push(cname);
     f.bind(elemParam.name, { k: "local", cname, kind });
     body.push({ k: "decl", name: cname, kind, init: f.coerce(element, "val", kind) ?? element, line: lineOf(elemParam) });
   }
   if (indexParam !== undefined && ts.isIdentifier(indexParam.name)) {
     const cname = f.locals.claim(indexParam.name.text, "v_");
-    params.push(cname);
     f.bind(indexParam.name, { k: "local", cname, kind: "num" });
     body.push({ k: "decl", name: cname, kind: "num", init: { k: "cast", to: "num", arg: name(index, "int"), kind: "num" } });
   }
@@ -67,7 +64,6 @@ export function inlineArrayCallback(f: FunctionLowerer, c: ts.CallExpression, me
   const inlined = f.inlineCallback(cb, ret === undefined ? undefined : { name: ret, kind: retKind! }, next);
   body.push(...inlined.stmts);
   if (inlined.usedLabel) body.push({ k: "label", name: next });
-  f.voidUnused(body, params);
   const value = ret === undefined ? undefined : name(ret, retKind!);
   const test = value === undefined ? undefined : truthy(value, retKind!);
 
@@ -160,10 +156,8 @@ export function inlineSort(f: FunctionLowerer, c: ts.CallExpression, array: Expr
     }
     const next = f.locals.claim("compared");
     const body = f.inlineCallback(cmp, { name: ret, kind: "num" }, next);
-    const declared = compare.filter((s) => s.k === "decl").map((s) => (s as { name: string }).name);
     compare.push(...body.stmts);
     if (body.usedLabel) compare.push({ k: "label", name: next });
-    f.voidUnused(compare, declared);
   } else if (ts.isIdentifier(cmp)) {
     // A named function: called with the two elements as its arguments.
     const sym = f.checker.getSymbolAtLocation(cmp);

@@ -52,6 +52,7 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
         else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
       });
       const e = call(fn.cname, args, fn.returns);
+      f.scope.called.add(fn.cname);
       if (!fn.throws) return { e, kind: fn.returns };
       // The call runs now, so the flag can be tested before its value is used.
       if (fn.returns === "void") {
@@ -211,7 +212,6 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
     f.scope.sink.report("UnsupportedCall", c, "a local function recursively (declare it with `function` at the top level)");
     return { e: { k: "num", value: 0 }, kind: "num" };
   }
-  const params: string[] = [];
   fn.parameters.forEach((p, i) => {
     if (!ts.isIdentifier(p.name)) return;
     let kind = f.kindAt(p);
@@ -221,7 +221,6 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
     const cname = f.locals.claim(p.name.text, "v_");
     f.pre.push({ k: "decl", name: cname, kind, init: value });
     f.bind(p.name, { k: "local", cname, kind });
-    params.push(cname);
   });
   const sig = f.checker.getSignatureFromDeclaration(fn);
   let kind = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
@@ -232,7 +231,6 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
   f.inlining.push(fn);
   try {
     const body = f.inlineCallback(fn, result === undefined ? undefined : { name: result, kind }, done);
-    f.voidUnused(f.pre, params);
     f.pre.push({ k: "block", body: [...body.stmts, ...(body.usedLabel ? [{ k: "label" as const, name: done }] : [])] });
   } finally {
     f.inlining.pop();

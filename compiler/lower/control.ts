@@ -129,7 +129,6 @@ function lowerForOf(f: FunctionLowerer, s: ts.ForOfStatement | ts.ForInStatement
   const element: Expr = { k: "call", fn: "flbc_arr_get", args: [{ k: "name", name: list, kind: "arr" }, { k: "name", name: index, kind: "int" }], kind: "val" };
   const value = f.coerce(element, "val", kind) ?? element;
   const loopBody: Stmt[] = [{ k: "decl" as const, name: cname, kind, init: value, line: lineOf(id) }, ...body()];
-  f.voidUnused(loopBody, [cname]);
   pre.push({ k: "decl", name: index, kind: "int", ctype: "uint32_t", init: { k: "name", name: "0", kind: "int" } });
   const test: Expr = { k: "binary", op: "<", left: { k: "name", name: index, kind: "int" }, right: { k: "call", fn: "flbc_arr_len", args: [{ k: "name", name: list, kind: "arr" }], kind: "int" }, kind: "bool" };
   return [{ k: "block", body: [...pre, { k: "for", test, update: { k: "update", target: { k: "name", name: index, kind: "int" }, op: "++", prefix: false, kind: "int" }, body: loopBody }] }];
@@ -149,7 +148,7 @@ function lowerForOfString(f: FunctionLowerer, id: ts.Identifier, s: Expr, body: 
       body: [
         { k: "decl", name: str, kind: "str", init: s },
         { k: "decl", name: pos, kind: "int", ctype: "size_t", init: { k: "name", name: "0", kind: "int" } },
-        { k: "while", test, body: withUnused(f, [{ k: "decl", name: cname, kind: "str", init: next, line: lineOf(id) }, ...body()], cname) },
+        { k: "while", test, body: [{ k: "decl", name: cname, kind: "str", init: next, line: lineOf(id) }, ...body()] },
       ],
     },
   ];
@@ -271,9 +270,4 @@ function lowerForOfPattern(
       ],
     },
   ];
-}
-
-function withUnused(f: FunctionLowerer, stmts: Stmt[], name: string): Stmt[] {
-  f.voidUnused(stmts, [name]);
-  return stmts;
 }

@@ -651,7 +651,9 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
     if (kind === "str" && arithOp === SK.PlusToken) {
       return concat(f, [f.exprAs(target, "str"), toStr(f, lowerExpression(f, b.right), b.right)]);
     }
-    return numericOp(arithOp, toNumber(f, target), toNumber(f, b.right));
+    // The new number, as the target stores it (a `let` without a type is a Value).
+    const result = numericOp(arithOp, toNumber(f, target), toNumber(f, b.right));
+    return kind === "num" ? result : f.coerce(result, "num", kind) ?? result;
   };
   if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     const ctxPath = contextPath(f, target.expression);

@@ -69,19 +69,6 @@ export class FunctionLowerer {
     if (sym !== undefined) this.bindings.set(sym, b);
   }
 
-  /**
-   * Locals bound for a callback's or loop's parameters that the body never
-   * read: `(void) v;` after their declaration, as C requires of an unused
-   * variable under -Wall. Call after lowering the body.
-   */
-  voidUnused(stmts: Stmt[], names: string[]): void {
-    for (const n of names) {
-      if (this.used.has(n)) continue;
-      const at = stmts.findIndex((s) => s.k === "decl" && s.name === n);
-      if (at >= 0) stmts.splice(at + 1, 0, { k: "expr", expr: { k: "name", name: `(void) ${n}`, kind: "void" } });
-    }
-  }
-
   /** Where a throw here goes: the innermost try, or the function's end. */
   handlerLabel(): string {
     const inner = this.handlers[this.handlers.length - 1];

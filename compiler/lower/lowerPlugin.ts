@@ -11,6 +11,7 @@ import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
+import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
@@ -59,6 +60,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     regexFlags: new Map(),
     regexSource: new Map(),
     regexSlots: 0,
+    called: new Set(),
     regexCode: [],
   };
   const init = model.callbacks.get("init");
@@ -72,9 +74,12 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   }
   markThrowingFunctions(scope, declarations.filter(ts.isFunctionDeclaration));
   const functions: Func[] = [];
+  const userFunctions: Func[] = [];
   for (const s of declarations) {
     if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) {
-      functions.push(lowerUserFunction(scope, s));
+      const fn = lowerUserFunction(scope, s);
+      functions.push(fn);
+      userFunctions.push(fn);
     }
   }
   const callbacks: Unit["callbacks"] = {};
@@ -99,6 +104,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     functions.push(lowerCallback(scope, exit, "exit", ctxStruct));
     callbacks.exit = "ts_exit";
   }
+  for (const fn of userFunctions) fn.uncalled = !scope.called.has(fn.name);
   return {
     kind: model.kind,
     name: model.name,
@@ -228,6 +234,7 @@ function lowerUserFunction(scope: PluginScope, fn: ts.FunctionDeclaration): Func
   const zero = zeroOf(entry.returns);
   if (zero !== undefined && !endsWithReturn(body)) body.push({ k: "return", value: zero });
   body.push(...unwindTail(f, entry.returns, "user"));
+  markUnusedLocals(body);
   params[0]!.unused = !f.usesRt;
   return {
     name: entry.cname,
@@ -260,6 +267,7 @@ function lowerCallback(scope: PluginScope, cb: Callback, role: "init" | "filter"
     else body.push({ k: "return", value: { k: "name", name: "0", kind: "int" } });
   }
   body.push(...unwindTail(f, "int", role));
+  markUnusedLocals(body);
 
   const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
   if (role === "filter") {
@@ -346,6 +354,7 @@ function lowerIoCallback(scope: PluginScope, cb: Callback, role: "flush" | "coll
   // An uncaught exception in flush is "error" (logged by the tail).
   if (role === "flush" && last?.k === "return") last.value = { k: "name", name: "FLBC_FLUSH_ERROR", kind: "int" };
   body.push(...tail);
+  markUnusedLocals(body);
   const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
   const used = role === "flush" ? f.used.has(eventsLocal) : usesOut.has(f);
   return {

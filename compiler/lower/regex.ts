@@ -179,7 +179,6 @@ function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: ts
   const span = (i: number): Expr => ({ k: "cast", to: "int", arg: name(`${m}.span[${i}]`, "int"), kind: "int" });
   const push = (e: Expr): Stmt => ({ k: "expr", expr: call("flbc_arr_push", [rtName(f), name(parts, "arr"), call("flbc_val_str", [e], "val")], "num") });
   const body: Stmt[] = [push(call("flbc_regex_between", [sv, name(last, "int"), span(0)], "str"))];
-  const params: string[] = [];
   // The replacer's parameters: the match, its groups, the match's offset.
   fn.parameters.forEach((p, i) => {
     if (!ts.isIdentifier(p.name)) return;
@@ -188,7 +187,6 @@ function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: ts
     const group = call("flbc_regex_group_val", [sv, name(`&${m}`, "void"), name(String(i), "int")], "val");
     const cname = f.locals.claim(p.name.text, "v_");
     f.bind(p.name, { k: "local", cname, kind });
-    params.push(cname);
     body.push({ k: "decl", name: cname, kind, init: f.coerce(group, "val", kind) ?? group });
   });
   const ret = f.locals.claim("replacement");
@@ -197,7 +195,6 @@ function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: ts
   const inlined = f.inlineCallback(fn, { name: ret, kind: "str" }, done);
   body.push(...inlined.stmts);
   if (inlined.usedLabel) body.push({ k: "label", name: done });
-  f.voidUnused(body, params);
   body.push(push(name(ret, "str")));
   body.push({ k: "expr", expr: { k: "assign", target: name(last, "int"), op: "=", value: span(1), kind: "int" } });
   if (!global) body.push({ k: "break" });

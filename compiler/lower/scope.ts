@@ -52,6 +52,8 @@ export interface PluginScope {
   regexFlags: Map<string, string>;
   /** The pattern of each compiled regex, by C name (re.source). */
   regexSource: Map<string, string>;
+  /** C names of the plugin's functions that some code calls. */
+  called: Set<string>;
   /** lastIndex slots (rt->re_last[]) handed to top-level g/y regexes. */
   regexSlots: number;
   regexCode: string[];
