@@ -11,6 +11,7 @@ import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
+import { guardRecursion } from "./depth.js";
 import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
@@ -234,14 +235,15 @@ function lowerUserFunction(scope: PluginScope, fn: ts.FunctionDeclaration): Func
   const zero = zeroOf(entry.returns);
   if (zero !== undefined && !endsWithReturn(body)) body.push({ k: "return", value: zero });
   body.push(...unwindTail(f, entry.returns, "user"));
-  markUnusedLocals(body);
-  params[0]!.unused = !f.usesRt;
+  const guarded = guardRecursion(body, entry.returns, f.locals.claim("result"));
+  markUnusedLocals(guarded);
+  // rt is always used now: the call-depth guard reads it.
   return {
     name: entry.cname,
     comment: signatureText(fn),
     params,
     returns: cTypeOfKind[entry.returns],
-    body,
+    body: guarded,
     line: lineOf(fn),
   };
 }

@@ -35,6 +35,8 @@ const reserved = new Set([
   "routable",
   "threaded",
   "mem_buf_limit",
+  // every flbc plugin has it (the per-record arena cap)
+  "arena_limit",
 ]);
 
 const markers: Record<string, ConfigType> = {
