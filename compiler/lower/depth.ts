@@ -5,6 +5,7 @@
 // the C stack overflow inside Fluent Bit.
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { zeroOf } from "./function.js";
+import { isPure } from "./kinds.js";
 
 const rt: Expr = { k: "name", name: "rt", kind: "void" };
 const leave: Stmt = { k: "expr", expr: { k: "call", fn: "flbc_leave", args: [rt], kind: "void" } };
@@ -24,6 +25,8 @@ function rewrite(s: Stmt, returns: Kind, result: string): Stmt {
   switch (s.k) {
     case "return":
       if (s.value === undefined) return { k: "block", body: [leave, { k: "return" }], line: s.line };
+      // A constant or a variable needs no temporary: leave, then return it.
+      if (isPure(s.value)) return { k: "block", body: [leave, s], line: s.line };
       return {
         k: "block",
         body: [{ k: "decl", name: result, kind: returns, init: s.value }, leave, { k: "return", value: { k: "name", name: result, kind: returns } }],

@@ -50,50 +50,69 @@ static void fn_addField(flbc_rt *rt,
                         flbc_str v_value,
                         bool v_overwrite)
 {
-    (void) rt;
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return;
+    }
 #line 48 "examples/enrich.ts"
     if (flbc_str_eq(v_value, FLBC_STR(""))) {
 #line 49 "examples/enrich.ts"
-        return;
+        {
+            flbc_leave(rt);
+            return;
+        }
     }
 #line 51 "examples/enrich.ts"
     if (flbc_rec_has(v_record, v_key) && !v_overwrite) {
 #line 52 "examples/enrich.ts"
-        return;
+        {
+            flbc_leave(rt);
+            return;
+        }
     }
 #line 54 "examples/enrich.ts"
     flbc_rec_set(v_record, v_key, flbc_val_str(v_value));
 }
-#line 68 "enrich.c"
+#line 76 "enrich.c"
 
 /* function renameField(record: LogRecord, from: string, to: string): void */
 static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flbc_str v_to)
 {
-    (void) rt;
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return;
+    }
 #line 59 "examples/enrich.ts"
     if (flbc_str_eq(v_from, FLBC_STR(""))
         || flbc_str_eq(v_to, FLBC_STR(""))
         || flbc_str_eq(v_from, v_to)) {
 #line 60 "examples/enrich.ts"
-        return;
+        {
+            flbc_leave(rt);
+            return;
+        }
     }
 #line 62 "examples/enrich.ts"
     flbc_val v_value = flbc_rec_get(v_record, v_from);
 #line 63 "examples/enrich.ts"
     if (v_value.tag == FLBC_UNDEF) {
 #line 64 "examples/enrich.ts"
-        return;
+        {
+            flbc_leave(rt);
+            return;
+        }
     }
 #line 66 "examples/enrich.ts"
     flbc_rec_set(v_record, v_to, v_value);
 #line 67 "examples/enrich.ts"
     flbc_rec_delete(v_record, v_from);
 }
-#line 93 "enrich.c"
+#line 109 "enrich.c"
 
 /* function summarize(record: LogRecord, messageKey: string, max: number): string */
 static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_messageKey, double v_max)
 {
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return FLBC_STR_EMPTY;
+    }
 #line 72 "examples/enrich.ts"
     flbc_val t1 = flbc_rec_get(v_record, FLBC_STR("level"));
     flbc_val t2 = t1;
@@ -117,52 +136,87 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         ? fn_shorten(rt, flbc_val_as_str(v_message), v_max)
         : fn_describe(rt, v_message);
 #line 77 "examples/enrich.ts"
-    return flbc_str_concat_n(rt,
-                             6,
-                             (flbc_str[]) { FLBC_STR("["),
-                                            v_level,
-                                            FLBC_STR("] "),
-                                            v_service,
-                                            FLBC_STR(": "),
-                                            v_text });
+    {
+        flbc_str result = flbc_str_concat_n(rt,
+                                            6,
+                                            (flbc_str[]) { FLBC_STR("["),
+                                                           v_level,
+                                                           FLBC_STR("] "),
+                                                           v_service,
+                                                           FLBC_STR(": "),
+                                                           v_text });
+        flbc_leave(rt);
+        return result;
+    }
 }
-#line 130 "enrich.c"
+#line 153 "enrich.c"
 
 /* function shorten(text: string, max: number): string */
 static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
 {
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return FLBC_STR_EMPTY;
+    }
 #line 82 "examples/enrich.ts"
     if (v_max < 4.0 || flbc_str_length(v_text) <= v_max) {
 #line 83 "examples/enrich.ts"
-        return v_text;
+        {
+            flbc_leave(rt);
+            return v_text;
+        }
     }
 #line 85 "examples/enrich.ts"
-    return flbc_str_concat(rt, flbc_str_slice(rt, v_text, 0.0, v_max - 3.0), FLBC_STR("..."));
+    {
+        flbc_str result = flbc_str_concat(rt,
+                                          flbc_str_slice(rt, v_text, 0.0, v_max - 3.0),
+                                          FLBC_STR("..."));
+        flbc_leave(rt);
+        return result;
+    }
 }
-#line 143 "enrich.c"
+#line 178 "enrich.c"
 
 /* function describe(value: Value | undefined): string */
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
 {
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return FLBC_STR_EMPTY;
+    }
 #line 90 "examples/enrich.ts"
     if (v_value.tag == FLBC_UNDEF) {
 #line 91 "examples/enrich.ts"
-        return FLBC_STR("(no message)");
+        {
+            flbc_leave(rt);
+            return FLBC_STR("(no message)");
+        }
     }
 #line 93 "examples/enrich.ts"
     if (v_value.tag == FLBC_NULL) {
 #line 94 "examples/enrich.ts"
-        return FLBC_STR("(null)");
+        {
+            flbc_leave(rt);
+            return FLBC_STR("(null)");
+        }
     }
 #line 96 "examples/enrich.ts"
     if (flbc_val_is_num(v_value) || v_value.tag == FLBC_BOOL) {
 #line 97 "examples/enrich.ts"
-        return flbc_val_to_str(rt, v_value);
+        {
+            flbc_str result = flbc_val_to_str(rt, v_value);
+            flbc_leave(rt);
+            return result;
+        }
     }
 #line 99 "examples/enrich.ts"
-    return flbc_val_is_object(v_value) ? FLBC_STR("(structured)") : flbc_val_as_str(v_value);
+    {
+        flbc_str result = flbc_val_is_object(v_value)
+            ? FLBC_STR("(structured)")
+            : flbc_val_as_str(v_value);
+        flbc_leave(rt);
+        return result;
+    }
 }
-#line 166 "enrich.c"
+#line 220 "enrich.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -192,7 +246,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 196 "enrich.c"
+#line 250 "enrich.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)

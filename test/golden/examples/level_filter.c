@@ -37,45 +37,70 @@ static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx);
 /* function levelRank(name: string): number */
 static double fn_levelRank(flbc_rt *rt, flbc_str v_name)
 {
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return 0.0;
+    }
 #line 53 "examples/level_filter.ts"
     flbc_str v_level = flbc_str_to_lower(rt, flbc_str_trim(rt, v_name));
 #line 54 "examples/level_filter.ts"
     if (flbc_str_eq(v_level, FLBC_STR("trace"))) {
 #line 55 "examples/level_filter.ts"
-        return 0.0;
+        {
+            flbc_leave(rt);
+            return 0.0;
+        }
     }
 #line 56 "examples/level_filter.ts"
     else if (flbc_str_eq(v_level, FLBC_STR("debug"))) {
 #line 57 "examples/level_filter.ts"
-        return 1.0;
+        {
+            flbc_leave(rt);
+            return 1.0;
+        }
     }
 #line 58 "examples/level_filter.ts"
     else if (flbc_str_eq(v_level, FLBC_STR("info"))
         || flbc_str_eq(v_level, FLBC_STR("information"))) {
 #line 59 "examples/level_filter.ts"
-        return 2.0;
+        {
+            flbc_leave(rt);
+            return 2.0;
+        }
     }
 #line 60 "examples/level_filter.ts"
     else if (flbc_str_eq(v_level, FLBC_STR("warn")) || flbc_str_eq(v_level, FLBC_STR("warning"))) {
 #line 61 "examples/level_filter.ts"
-        return 3.0;
+        {
+            flbc_leave(rt);
+            return 3.0;
+        }
     }
 #line 62 "examples/level_filter.ts"
     else if (flbc_str_eq(v_level, FLBC_STR("error")) || flbc_str_eq(v_level, FLBC_STR("err"))) {
 #line 63 "examples/level_filter.ts"
-        return 4.0;
+        {
+            flbc_leave(rt);
+            return 4.0;
+        }
     }
 #line 64 "examples/level_filter.ts"
     else if (flbc_str_eq(v_level, FLBC_STR("fatal"))
         || flbc_str_eq(v_level, FLBC_STR("crit"))
         || flbc_str_eq(v_level, FLBC_STR("critical"))) {
 #line 65 "examples/level_filter.ts"
-        return 5.0;
+        {
+            flbc_leave(rt);
+            return 5.0;
+        }
     }
 #line 67 "examples/level_filter.ts"
-    return -1.0;
+    {
+        double result = -1.0;
+        flbc_leave(rt);
+        return result;
+    }
 }
-#line 79 "level_filter.c"
+#line 104 "level_filter.c"
 
 /* init(config) */
 static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx)
@@ -86,7 +111,7 @@ static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx)
     ctx->state.reported = false;
     return 0;
 }
-#line 90 "level_filter.c"
+#line 115 "level_filter.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -130,7 +155,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 44 "examples/level_filter.ts"
     return FLBC_KEEP;
 }
-#line 134 "level_filter.c"
+#line 159 "level_filter.c"
 
 /* exit(ctx) */
 static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
@@ -146,7 +171,7 @@ static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
                                                   ctx->min_level_str }));
     return 0;
 }
-#line 150 "level_filter.c"
+#line 175 "level_filter.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)

@@ -36,15 +36,25 @@ static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx);
 /* function maskText(text: string, mask: string, reveal: number): string */
 static flbc_str fn_maskText(flbc_rt *rt, flbc_str v_text, flbc_str v_mask, double v_reveal)
 {
+    if (flbc_unlikely(!flbc_enter(rt))) {
+        return FLBC_STR_EMPTY;
+    }
 #line 48 "examples/redact.ts"
     if (v_reveal <= 0.0 || flbc_str_length(v_text) <= v_reveal) {
 #line 49 "examples/redact.ts"
-        return v_mask;
+        {
+            flbc_leave(rt);
+            return v_mask;
+        }
     }
 #line 51 "examples/redact.ts"
-    return flbc_str_concat(rt, flbc_str_slice(rt, v_text, 0.0, v_reveal), v_mask);
+    {
+        flbc_str result = flbc_str_concat(rt, flbc_str_slice(rt, v_text, 0.0, v_reveal), v_mask);
+        flbc_leave(rt);
+        return result;
+    }
 }
-#line 48 "redact.c"
+#line 58 "redact.c"
 
 /* init() */
 static int ts_init(flbc_rt *rt, struct redact_ctx *ctx)
@@ -54,7 +64,7 @@ static int ts_init(flbc_rt *rt, struct redact_ctx *ctx)
     ctx->state.masked = 0.0;
     return 0;
 }
-#line 58 "redact.c"
+#line 68 "redact.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -84,7 +94,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 88 "redact.c"
+#line 98 "redact.c"
 
 /* exit(ctx) */
 static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx)
@@ -99,7 +109,7 @@ static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx)
                                                   FLBC_STR(" records") }));
     return 0;
 }
-#line 103 "redact.c"
+#line 113 "redact.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
