@@ -38,6 +38,7 @@ function emitFlush(w: CWriter, unit: Unit): void {
   w.blank();
   w.line("/* One runtime per flush call, never per instance: flushes may overlap. */");
   w.line("flbc_rt_init(&rt, plugin_log, ctx->ins);");
+  w.line("rt.arena.cap = ctx->rt.arena.cap; /* the instance's arena_limit */");
   w.line("if (flbc_events_init(&events, &rt, event_chunk->data, event_chunk->size,");
   w.open("                     event_chunk->tag, flb_sds_len(event_chunk->tag))) {");
   w.line(`ret = ${unit.callbacks.flush}(&rt, &events, ctx);`);
