@@ -542,6 +542,63 @@ static void flbc_json_put_opaque(flbc_buf *out, const uint8_t *raw, size_t len)
 }
 
 /* Writes the object at p; returns the position after it or NULL. */
+/* flbc_json_emit, internally: printing a map key's JSON text. */
+#define FLBC_JSON_IN_KEY 0x100
+
+/* String(v) of one msgpack value, appended to out: text as is, numbers as
+ * JavaScript prints them, arrays joined by ",", maps "[object Object]".
+ * Linear in the input: nothing is escaped here. */
+static const uint8_t *flbc_json_key_text(const uint8_t *p, const uint8_t *end, flbc_buf *out,
+                                         int depth)
+{
+    const uint8_t *q;
+    flbc_val v;
+    uint32_t n;
+    uint32_t i;
+    char num[32];
+
+    if (depth >= FLBC_MAX_DEPTH) {
+        return NULL;
+    }
+    if ((q = flbc_mp_read_array(p, end, &n)) != NULL) {
+        for (i = 0; q != NULL && i < n; i++) {
+            if (i > 0) {
+                flbc_buf_append(out, ",", 1);
+            }
+            /* null elements print as "" in a join. */
+            if (q < end && *q == 0xc0) {
+                q++;
+                continue;
+            }
+            q = flbc_json_key_text(q, end, out, depth + 1);
+        }
+        return q;
+    }
+    q = flbc_mp_read(p, end, &v);
+    if (q == NULL) {
+        return NULL;
+    }
+    switch (v.tag) {
+    case FLBC_STR:
+        flbc_buf_append(out, v.u.s.ptr, v.u.s.len);
+        break;
+    case FLBC_INT:
+    case FLBC_FLOAT:
+        flbc_buf_append(out, num, flbc_num_format(flbc_val_to_num(v), num));
+        break;
+    case FLBC_BOOL:
+        flbc_buf_append(out, v.u.b ? "true" : "false", v.u.b ? 4 : 5);
+        break;
+    case FLBC_NULL:
+        flbc_buf_append(out, "null", 4);
+        break;
+    default:
+        flbc_buf_append(out, "[object Object]", 15);
+        break;
+    }
+    return q;
+}
+
 static const uint8_t *flbc_json_emit(const uint8_t *p, const uint8_t *end, flbc_buf *out,
                                      int flags, int depth)
 {
@@ -578,10 +635,22 @@ static const uint8_t *flbc_json_emit(const uint8_t *p, const uint8_t *end, flbc_
                 flbc_json_put_string(out, (const uint8_t *) v.u.s.ptr, v.u.s.len);
                 q += v.raw_len;
             }
-            else {
+            else if ((flags & FLBC_JSON_IN_KEY) == 0) {
                 /* A non-string key is named by its own JSON text, numbers
                  * as JavaScript names them (no typed ".0"). */
-                q = flbc_json_emit(q, end, &key, 0, depth + 1);
+                q = flbc_json_emit(q, end, &key, FLBC_JSON_IN_KEY, depth + 1);
+                flbc_json_put_string(out, key.data != NULL ? key.data : (const uint8_t *) "",
+                                     key.len);
+                key.len = 0;
+                if (q == NULL) {
+                    break;
+                }
+            }
+            else {
+                /* Inside such a key, a key is named by String(key) as
+                 * JavaScript names properties: JSON text escaped again at
+                 * every level of keys within keys would grow exponentially. */
+                q = flbc_json_key_text(q, end, &key, depth + 1);
                 flbc_json_put_string(out, key.data != NULL ? key.data : (const uint8_t *) "",
                                      key.len);
                 key.len = 0;
