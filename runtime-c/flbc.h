@@ -550,6 +550,8 @@ typedef enum flbc_obj_kind {
 
 FLBC_API flbc_arr *flbc_arr_new(struct flbc_rt *rt, uint32_t cap);
 FLBC_API flbc_arr *flbc_arr_of(struct flbc_rt *rt, uint32_t n, const flbc_val *items);
+/* Room for `need` elements (false, and the arena's failed flag, when not). */
+FLBC_API bool flbc_arr_reserve(struct flbc_rt *rt, flbc_arr *a, uint32_t need);
 /* Element count; a NULL array (allocation failed) is empty. */
 FLBC_API uint32_t flbc_arr_len(const flbc_arr *a);
 FLBC_API flbc_val flbc_arr_get(const flbc_arr *a, uint32_t i);

@@ -56,11 +56,11 @@ FLBC_API flbc_val flbc_arr_at(const flbc_arr *a, double i)
     return a->items[(uint32_t) i];
 }
 
-/* Room for one more element: doubling, copied within the arena. */
-static bool flbc_arr_grow(struct flbc_rt *rt, flbc_arr *a, uint32_t need)
+/* Room for `need` elements: doubling from 4, copied within the arena. */
+FLBC_API bool flbc_arr_reserve(struct flbc_rt *rt, flbc_arr *a, uint32_t need)
 {
     flbc_val *items;
-    uint32_t cap = a->cap == 0 ? 4 : a->cap;
+    uint32_t cap = a->cap < 4 ? 4 : a->cap;
 
     if (need <= a->cap) {
         return true;
@@ -96,7 +96,7 @@ FLBC_API void flbc_arr_set(struct flbc_rt *rt, flbc_arr *a, double i, flbc_val v
     }
     idx = (uint32_t) i;
     if (idx >= a->len) {
-        if (!flbc_arr_grow(rt, a, idx + 1)) {
+        if (!flbc_arr_reserve(rt, a, idx + 1)) {
             return;
         }
         while (a->len < idx) {
@@ -112,7 +112,7 @@ FLBC_API double flbc_arr_push(struct flbc_rt *rt, flbc_arr *a, flbc_val v)
     if (a == NULL) {
         return 0;
     }
-    if (flbc_arr_grow(rt, a, a->len + 1)) {
+    if (flbc_arr_reserve(rt, a, a->len + 1)) {
         a->items[a->len++] = v;
     }
     return a->len;

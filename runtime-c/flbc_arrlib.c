@@ -10,35 +10,6 @@
  * (an allocation failed earlier) behaves as an empty one.
  */
 
-/* Room for `need` items (doubling, copied within the arena); false when
- * the arena is exhausted, which leaves the array as it was. */
-static bool flbc_arrlib_reserve(struct flbc_rt *rt, flbc_arr *a, uint32_t need)
-{
-    flbc_val *items;
-    uint32_t cap = a->cap < 4 ? 4 : a->cap;
-
-    if (need <= a->cap) {
-        return true;
-    }
-    while (cap < need) {
-        if (cap > UINT32_MAX / 2) {
-            rt->arena.failed = true;
-            return false;
-        }
-        cap *= 2;
-    }
-    items = flbc_alloc(&rt->arena, (size_t) cap * sizeof(flbc_val));
-    if (items == NULL) {
-        return false;
-    }
-    if (a->len > 0) {
-        memcpy(items, a->items, a->len * sizeof(flbc_val));
-    }
-    a->items = items;
-    a->cap = cap;
-    return true;
-}
-
 /* ToIntegerOrInfinity, NaN (absent) being 0. */
 static double flbc_arrlib_int(double d)
 {
@@ -71,7 +42,7 @@ FLBC_API double flbc_arr_push_n(struct flbc_rt *rt, flbc_arr *a, uint32_t n,
     if (a == NULL) {
         return 0;
     }
-    if (n > 0 && flbc_arrlib_reserve(rt, a, a->len + n)) {
+    if (n > 0 && flbc_arr_reserve(rt, a, a->len + n)) {
         memcpy(a->items + a->len, items, n * sizeof(flbc_val));
         a->len += n;
     }
@@ -97,7 +68,7 @@ FLBC_API double flbc_arr_unshift_n(struct flbc_rt *rt, flbc_arr *a, uint32_t n,
     if (a == NULL) {
         return 0;
     }
-    if (n > 0 && flbc_arrlib_reserve(rt, a, a->len + n)) {
+    if (n > 0 && flbc_arr_reserve(rt, a, a->len + n)) {
         memmove(a->items + n, a->items, a->len * sizeof(flbc_val));
         memcpy(a->items, items, n * sizeof(flbc_val));
         a->len += n;
@@ -195,7 +166,7 @@ FLBC_API flbc_arr *flbc_arr_splice(struct flbc_rt *rt, flbc_arr *a, double start
     if (removed == NULL) {
         return removed;
     }
-    if (n > del && !flbc_arrlib_reserve(rt, a, a->len - del + n)) {
+    if (n > del && !flbc_arr_reserve(rt, a, a->len - del + n)) {
         return removed;
     }
     memmove(a->items + at + n, a->items + at + del, (len - at - del) * sizeof(flbc_val));
