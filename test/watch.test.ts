@@ -1,5 +1,6 @@
 // `flbc run --watch`: runs once, reruns when the plugin or the input file is
-// saved, keeps watching after a failed run, and needs --input.
+// saved, keeps watching after a failed run, and needs --input (an input
+// plugin, --count or --duration).
 import test from "ava";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -120,10 +121,34 @@ test("C engine: a compile error is reported and the next save runs again", async
   t.pass();
 });
 
-test("--watch needs --input", (t) => {
+// An input reads no records, so --count stands in for --input; the watch's
+// stdin stays open, which a run must not wait for.
+test("an input plugin: --count instead of --input, reruns on save", async (t) => {
+  const dir = project("input-plugin");
+  const input = (message: string): string => `import { defineInput } from "flbc";
+
+export default defineInput({
+  name: "ticks",
+  interval: 1,
+  collect(ctx) {
+    ctx.emit({ message: "${message}" });
+  },
+});
+`;
+  fs.writeFileSync(path.join(dir, "ticks.ts"), input("one"));
+  const w = new Watcher(dir, ["ticks.ts", "--count", "2", "--engine", "node"]);
+  await w.waitFor("stdout", /\{"message":"one"\}/, 2);
+  await w.waitFor("stderr", /done in \d+ ms; watching ticks\.ts \(Ctrl-C to stop\)/);
+  fs.writeFileSync(path.join(dir, "ticks.ts"), input("two"));
+  await w.waitFor("stdout", /\{"message":"two"\}/, 2);
+  w.stop();
+  t.pass();
+});
+
+test("--watch needs --input, or --count/--duration for an input plugin", (t) => {
   const r = spawnSync(process.execPath, [flbcBin, "run", "--watch", "plugin.ts"], { encoding: "utf8" });
   t.is(r.status, 2);
-  t.regex(r.stderr, /--watch goes with 'flbc run' and --input FILE/);
+  t.regex(r.stderr, /--watch goes with 'flbc run' and --input FILE .*, or for an input plugin with --count N or --duration S/);
 });
 
 test("--input without --watch reads the records from the file", (t) => {

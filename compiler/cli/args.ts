@@ -168,8 +168,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (a.file === undefined) throw new UsageError(a.command === "init" ? "flbc init needs a directory" : "no plugin file given");
-  if (a.watch && (a.command !== "run" || a.input === undefined)) {
-    throw new UsageError("--watch goes with 'flbc run' and --input FILE (stdin cannot be read again on each change)");
+  if (a.watch && (a.command !== "run" || (a.input === undefined && !readsNoRecords(a)))) {
+    throw new UsageError(
+      "--watch goes with 'flbc run' and --input FILE (stdin cannot be read again on each change), " +
+        "or for an input plugin with --count N or --duration S",
+    );
   }
   if (a.input !== undefined && a.command !== "run") throw new UsageError("--input only applies to 'flbc run'");
   if (a.command === "build" && a.shared && a.flbSrc === undefined) {
@@ -181,6 +184,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return a;
 }
 
+/** A run with --count or --duration runs an input plugin, which reads no records. */
+export function readsNoRecords(a: ParsedArgs): boolean {
+  return a.count !== undefined || a.duration !== undefined;
+}
+
 export const helpText = `flbc: compile Fluent Bit plugins written in TypeScript to native C plugins
 
 Usage:
@@ -189,6 +197,7 @@ Usage:
   flbc run <plugin.ts> [options]      compile, build and run on JSON lines from stdin
   flbc run --watch <plugin.ts> --input FILE
                                       rerun on FILE every time the plugin or FILE is saved
+                                      (an input plugin: --count N or --duration S, no FILE)
   flbc init <dir> [--kind filter] [--name NAME]
                                       a new plugin project: plugin, sample, test, config
   flbc build <plugin.ts> [--out-dir DIR] [--shared --flb-src PATH [--flb-build PATH]]
@@ -207,7 +216,7 @@ Options:
   --tag TAG             run: the records' tag (default "test")
   --chunk-records N     run: records per chunk (default 64)
   -i, --input FILE      run: read the JSON lines from FILE instead of stdin
-  -w, --watch           run: recompile and rerun on save (needs --input)
+  -w, --watch           run: recompile and rerun on save (needs --input, or --count/--duration)
   --kind KIND           init: the plugin kind (only filter has a template today)
   --name NAME           init: the plugin name (default: from the directory)
   --count N             run, inputs: stop after N records

@@ -11,7 +11,7 @@ import { compileFile, type CompileResult } from "../compile.js";
 import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
 import { runNode } from "../engine/node.js";
 import { buildHost, writeRuntimeHeader } from "../toolchain/index.js";
-import type { ParsedArgs } from "./args.js";
+import { readsNoRecords, type ParsedArgs } from "./args.js";
 import { InitError, initProject, initSummary } from "./init.js";
 import { watchRun } from "./watch.js";
 
@@ -20,7 +20,7 @@ export async function dispatch(args: ParsedArgs): Promise<number> {
   if (args.command === "init") return init(args);
   if (args.command === "run" && args.watch) {
     const run = () => runOnce(args);
-    return watchRun({ file, input: args.input!, run, status: process.stderr, clear: process.stdout.isTTY === true });
+    return watchRun({ file, input: args.input, run, status: process.stderr, clear: process.stdout.isTTY === true });
   }
   if (args.command === "run" && args.engine === "node") return runUnderNode(args);
   if (args.command === "build") return build(args);
@@ -150,9 +150,11 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
 }
 
 async function runUnderNode(args: ParsedArgs): Promise<number> {
-  let input: string;
+  let input = "";
   try {
-    input = args.input !== undefined ? fs.readFileSync(args.input, "utf8") : await readStdin();
+    // An input plugin's run must not wait for stdin: under --watch it was read to its end by the first run.
+    if (args.input !== undefined) input = fs.readFileSync(args.input, "utf8");
+    else if (!readsNoRecords(args)) input = await readStdin();
   } catch (e) {
     process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
     return 1;

@@ -1,5 +1,5 @@
-// `flbc run --watch`: rerun on every save. The plugin and its input file are
-// watched through their directories, not the files themselves: editors save
+// `flbc run --watch`: rerun on every save. The plugin and its input file
+// (an input plugin has none) are watched through their directories, not the files themselves: editors save
 // by writing a new file and renaming it over the old one, which ends a
 // watch on the old file's inode. Bursts of events (one save is often
 // several) are debounced into one run; a change during a run reruns once it
@@ -10,8 +10,8 @@ import path from "node:path";
 export interface WatchOptions {
   /** The plugin file. */
   file: string;
-  /** The input file (stdin cannot be read twice). */
-  input: string;
+  /** The input file (stdin cannot be read twice); none for an input plugin. */
+  input?: string;
   /** One compile-and-run; resolves to its exit code. */
   run: () => Promise<number>;
   /** Where status lines go (stderr). */
@@ -24,7 +24,9 @@ export interface WatchOptions {
 
 /** Runs now and after every change; resolves only when `signal` aborts. */
 export async function watchRun(opts: WatchOptions, signal?: AbortSignal): Promise<number> {
-  const watched = new Set([path.resolve(opts.file), path.resolve(opts.input)]);
+  const files = opts.input !== undefined ? [opts.file, opts.input] : [opts.file];
+  const watched = new Set(files.map((f) => path.resolve(f)));
+  const on = opts.input !== undefined ? ` on ${opts.input}` : "";
   const dirs = new Set([...watched].map((f) => path.dirname(f)));
   const debounce = opts.debounceMs ?? 100;
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +39,7 @@ export async function watchRun(opts: WatchOptions, signal?: AbortSignal): Promis
     pending = false;
     if (opts.clear) process.stdout.write("\x1b[2J\x1b[3J\x1b[H");
     const started = performance.now();
-    opts.status.write(`flbc: ${time()} ${reason}: running ${opts.file} on ${opts.input}\n`);
+    opts.status.write(`flbc: ${time()} ${reason}: running ${opts.file}${on}\n`);
     let code: number;
     try {
       code = await opts.run();
@@ -47,7 +49,7 @@ export async function watchRun(opts: WatchOptions, signal?: AbortSignal): Promis
     }
     const ms = (performance.now() - started).toFixed(0);
     const outcome = code === 0 ? "done" : `failed (exit ${code})`;
-    opts.status.write(`flbc: ${outcome} in ${ms} ms; watching ${opts.file} and ${opts.input} (Ctrl-C to stop)\n`);
+    opts.status.write(`flbc: ${outcome} in ${ms} ms; watching ${files.join(" and ")} (Ctrl-C to stop)\n`);
     running = false;
     if (pending) schedule(reason);
   };
