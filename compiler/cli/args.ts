@@ -32,7 +32,7 @@ export interface ParsedArgs {
   input?: string;
   /** run: rerun on every save of the plugin or the input. */
   watch: boolean;
-  /** init: filter (output and input are refused until they compile). */
+  /** init: filter, output or input (checked by initProject). */
   kind: string;
   /** init: the plugin name (default: from the directory name). */
   name?: string;
@@ -198,7 +198,7 @@ Usage:
   flbc run --watch <plugin.ts> --input FILE
                                       rerun on FILE every time the plugin or FILE is saved
                                       (an input plugin: --count N or --duration S, no FILE)
-  flbc init <dir> [--kind filter] [--name NAME]
+  flbc init <dir> [--kind filter|output|input] [--name NAME]
                                       a new plugin project: plugin, sample, test, config
   flbc build <plugin.ts> [--out-dir DIR] [--shared --flb-src PATH [--flb-build PATH]]
                                       a plugin directory for Fluent Bit (docs/fluent-bit.md)
@@ -217,7 +217,7 @@ Options:
   --chunk-records N     run: records per chunk (default 64)
   -i, --input FILE      run: read the JSON lines from FILE instead of stdin
   -w, --watch           run: recompile and rerun on save (needs --input, or --count/--duration)
-  --kind KIND           init: the plugin kind (only filter has a template today)
+  --kind KIND           init: filter (default), output or input
   --name NAME           init: the plugin name (default: from the directory)
   --count N             run, inputs: stop after N records
   --duration S          run, inputs: stop after S seconds

@@ -1,11 +1,34 @@
-// `flbc init <dir>`: scaffolds a plugin project (see templates/). There is
-// a filter template only: `--kind output|input` is refused with a clear
-// message rather than a project that would not show how to test them.
+// `flbc init <dir> [--kind filter|output|input]`: scaffolds a plugin
+// project (see templates/): the same files for every kind, their content
+// from the kind's template.
 import fs from "node:fs";
 import path from "node:path";
+import { pluginNames } from "../build/kinds.js";
+import type { PluginKind } from "../toolchain/index.js";
 import { repoRoot } from "../toolchain/paths.js";
-import { filterExpected, filterRecords, filterSource } from "./templates/filter.js";
-import { fluentBitYaml, gitignore, packageJson, readme, testFile, tsconfigJson, type ProjectInfo } from "./templates/project.js";
+import { filterTemplate } from "./templates/filter.js";
+import { inputTemplate } from "./templates/input.js";
+import { outputTemplate } from "./templates/output.js";
+import {
+  fluentBitYaml,
+  gitignore,
+  packageJson,
+  readme,
+  testFile,
+  tsconfigJson,
+  type KindTemplate,
+  type ProjectInfo,
+} from "./templates/project.js";
+
+const templates: Record<PluginKind, (name: string) => KindTemplate> = {
+  filter: filterTemplate,
+  output: outputTemplate,
+  input: inputTemplate,
+};
+
+function isKind(kind: string): kind is PluginKind {
+  return Object.hasOwn(templates, kind);
+}
 
 export class InitError extends Error {}
 
@@ -22,6 +45,8 @@ export interface InitOptions {
 export interface InitResult {
   dir: string;
   name: string;
+  kind: PluginKind;
+  template: KindTemplate;
   /** Relative paths of the files written, in order. */
   files: string[];
   /** package.json's dependency on flbc. */
@@ -29,12 +54,9 @@ export interface InitResult {
 }
 
 export function initProject(opts: InitOptions): InitResult {
-  if (opts.kind !== "filter") {
-    throw new InitError(
-      `${opts.kind} plugins are not supported yet: flbc init scaffolds filter projects only for now. ` +
-        `Scaffold a filter and replace defineFilter with define${opts.kind === "output" ? "Output" : opts.kind === "input" ? "Input" : "Output or defineInput"} ` +
-        `(see node_modules/flbc/docs/api.md), or use --kind filter.`,
-    );
+  const kind = opts.kind;
+  if (!isKind(kind)) {
+    throw new InitError(`unknown kind '${kind}': --kind is filter, output or input`);
   }
   const dir = path.resolve(opts.dir);
   const name = opts.name ?? pluginNameOf(path.basename(dir));
@@ -44,16 +66,17 @@ export function initProject(opts: InitOptions): InitResult {
         `(at most 31 characters). Pass --name to choose one.`,
     );
   }
+  const template = templates[kind](name);
   const info: ProjectInfo = {
     packageName: packageNameOf(path.basename(dir)),
-    name,
-    kind: "filter",
+    names: pluginNames(kind, name),
+    template,
     flbcDependency: opts.flbcDependency ?? defaultDependency(dir),
   };
   const files: [string, string][] = [
-    [`${name}.ts`, filterSource(name)],
-    ["records.jsonl", filterRecords],
-    ["expected.jsonl", filterExpected],
+    [`${name}.ts`, template.source],
+    ...(template.sample ? [[template.sample.file, template.sample.text] as [string, string]] : []),
+    [template.expected.file, template.expected.text],
     [`${name}.test.mjs`, testFile(info)],
     ["package.json", packageJson(info)],
     ["tsconfig.json", tsconfigJson(info)],
@@ -68,7 +91,7 @@ export function initProject(opts: InitOptions): InitResult {
   }
   fs.mkdirSync(dir, { recursive: true });
   for (const [f, text] of files) fs.writeFileSync(path.join(dir, f), text);
-  return { dir, name, files: files.map(([f]) => f), flbcDependency: info.flbcDependency };
+  return { dir, name, kind, template, files: files.map(([f]) => f), flbcDependency: info.flbcDependency };
 }
 
 /** "my-filter" -> "my_filter"; the plugin name Fluent Bit users write. */
@@ -101,14 +124,16 @@ function defaultDependency(projectDir: string): string {
 /** What `flbc init` prints when it is done. */
 export function initSummary(result: InitResult, shownDir: string): string {
   const dependency = result.flbcDependency;
+  const { sample, expected } = result.template;
+  const row = (file: string, what: string): string => `  ${file}`.padEnd(30) + what;
   const lines = [
-    `Created ${shownDir}/ with the filter '${result.name}':`,
+    `Created ${shownDir}/ with the ${result.kind} '${result.name}':`,
     "",
-    `  ${result.name}.ts`.padEnd(30) + "the plugin: start here",
-    "  records.jsonl".padEnd(30) + "sample input (one JSON record per line)",
-    "  expected.jsonl".padEnd(30) + "what the plugin prints for it",
-    `  ${result.name}.test.mjs`.padEnd(30) + "runs both engines against expected.jsonl",
-    "  fluent-bit.yaml".padEnd(30) + "a pipeline that loads the built plugin",
+    row(`${result.name}.ts`, "the plugin: start here"),
+    ...(sample ? [row(sample.file, sample.what)] : []),
+    row(expected.file, expected.what),
+    row(`${result.name}.test.mjs`, `runs both engines against ${expected.file}`),
+    row("fluent-bit.yaml", "a pipeline that loads the built plugin"),
     "  package.json, tsconfig.json, README.md, .gitignore",
     "",
   ];

@@ -1,11 +1,12 @@
-// The filter that `flbc init --kind filter` scaffolds: a commented plugin
-// that shows each part of the API once (config, state, narrowing, drop,
-// mutate, log), sample records that exercise every branch, and the output
-// the Node reference engine prints for them. test/init.test.ts checks that
-// both engines print exactly `expected` for `records`.
+// The filter that `flbc init` (`--kind filter`, the default) scaffolds: a
+// commented plugin that shows each part of the API once (config, state,
+// narrowing, drop, mutate, log), sample records that exercise every branch,
+// and the output the Node reference engine prints for them.
+// test/init.test.ts checks that both engines print exactly `expected` for
+// `records`.
+import type { KindTemplate } from "./project.js";
 
-/** The plugin source for a filter called `name`. */
-export function filterSource(name: string): string {
+function filterSource(name: string): string {
   return `/**
  * ${name}: a Fluent Bit filter written in TypeScript, compiled to a native
  * C plugin by flbc.
@@ -74,16 +75,50 @@ export default defineFilter({
 }
 
 /** Sample input: one JSON record per line, covering each branch of the filter. */
-export const filterRecords = `{"level":"info","msg":"user logged in","user":"alice","password":"hunter2"}
+const records = `{"level":"info","msg":"user logged in","user":"alice","password":"hunter2"}
 {"level":"DEBUG","msg":"cache miss","key":"session:42"}
 {"level":"warn","msg":"slow request","duration_ms":1234.5,"password":null}
 {"msg":"no level here","tags":["a","b"]}
 {"level":"error","msg":"payment failed","password":"s3cr3t","order":{"id":"o-17","total":42}}
 `;
 
-/** What the filter prints for filterRecords with the default config. */
-export const filterExpected = `{"level":"info","msg":"user logged in","user":"alice","password":"***","env":"dev"}
+/** What the filter prints for `records` with the default config. */
+const expected = `{"level":"info","msg":"user logged in","user":"alice","password":"***","env":"dev"}
 {"level":"warn","msg":"slow request","duration_ms":1234.5,"password":null,"env":"dev"}
 {"msg":"no level here","tags":["a","b"],"env":"dev"}
 {"level":"error","msg":"payment failed","password":"***","order":{"id":"o-17","total":42},"env":"dev"}
 `;
+
+/** A Fluent Bit dummy input feeding the filter, whose records go to stdout. */
+function pipeline(name: string): string {
+  return `  inputs:
+    - name: dummy
+      tag: app
+      dummy: '{"level": "info", "msg": "user logged in", "password": "hunter2"}'
+
+  filters:
+    - name: ${name}
+      match: '*'
+      # Every key of the plugin's config literal is a property:
+      drop_level: debug
+      secret_field: password
+      env: dev
+
+  outputs:
+    - name: stdout
+      match: '*'
+      format: json_lines
+`;
+}
+
+export function filterTemplate(name: string): KindTemplate {
+  return {
+    source: filterSource(name),
+    sample: { file: "records.jsonl", text: records, what: "sample input, one JSON record per line" },
+    expected: { file: "expected.jsonl", text: expected, what: "what the plugin prints for it" },
+    runArgs: ["--input", "records.jsonl"],
+    runs: "on records.jsonl",
+    pipeline: pipeline(name),
+    propExample: "drop_level=info",
+  };
+}
