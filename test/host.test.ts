@@ -4,6 +4,7 @@
 // `drop_levels` (default "debug") and sets `seen: true` on the others unless
 // `mark` is off.
 import test from "ava";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +13,11 @@ import {
   amalgamateRuntime,
   buildHost,
   compileCheck,
+  findCompiler,
   fluentBitFlags,
+  hostExit,
   hostIncludeDir,
+  runAttached,
   runHost,
   sanitizerAvailable,
   writeRuntimeHeader,
@@ -561,4 +565,21 @@ test("config map: a single-valued key given twice fails", async (t) => {
   const r = await configValues(["-p", "num=1", "-p", "num=2"]);
   t.is(r.code, 1);
   t.is(r.text, "[error] [config] config: configuration property 'num' is set 2 times\n");
+});
+
+// `flbc run` spawns the host with runAttached and exits with hostExit's code:
+// a host killed by a signal gets a message and 128 + N, never a silent 1.
+test("a host killed by a signal: 128 + N and a message naming the signal", async (t) => {
+  const src = path.join(scratch, "crash.c");
+  const bin = path.join(scratch, "crash");
+  fs.writeFileSync(src, "#include <signal.h>\nint main(void) { raise(SIGSEGV); return 0; }\n");
+  const cc = spawnSync(findCompiler().cc, [src, "-o", bin], { encoding: "utf8" });
+  t.is(cc.status, 0, cc.stderr);
+  const end = await runAttached(bin, [], "ignore");
+  t.deepEqual(end, { code: null, signal: "SIGSEGV" });
+  t.deepEqual(hostExit(end), { code: 128 + os.constants.signals.SIGSEGV, message: "host crashed: killed by SIGSEGV", crashed: true });
+  t.deepEqual(hostExit({ code: null, signal: "SIGABRT" }), { code: 134, message: "host crashed: killed by SIGABRT", crashed: true });
+  t.deepEqual(hostExit({ code: null, signal: "SIGTERM" }), { code: 143, message: "host killed by SIGTERM", crashed: false });
+  t.deepEqual(hostExit({ code: 1, signal: null }), { code: 1, crashed: false });
+  t.deepEqual(hostExit({ code: 0, signal: null }), { code: 0, crashed: false });
 });

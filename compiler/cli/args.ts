@@ -229,5 +229,6 @@ Options:
   -h, --help            this text
   -v, --version         the version
 
-Exit codes: 0 ok, 1 compile errors or a failed run, 2 usage errors.
+Exit codes: 0 ok, 1 compile errors or a failed run, 2 usage errors,
+128 + N when the host of 'flbc run' was killed by signal N (139: SIGSEGV).
 Environment: CC picks the C compiler (default cc).`;

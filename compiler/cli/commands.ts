@@ -1,6 +1,5 @@
 // The commands behind `flbc`: loaded only when a command runs, so that
 // --help and --version do not load the TypeScript compiler.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +9,7 @@ import { pluginNames } from "../build/kinds.js";
 import { compileFile, type CompileResult } from "../compile.js";
 import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
 import { runNode } from "../engine/node.js";
-import { buildHost, writeRuntimeHeader } from "../toolchain/index.js";
+import { buildHost, hostExit, runAttached, writeRuntimeHeader, type HostEnd } from "../toolchain/index.js";
 import { readsNoRecords, type ParsedArgs } from "./args.js";
 import { InitError, initProject, initSummary } from "./init.js";
 import { watchRun } from "./watch.js";
@@ -138,15 +137,22 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
       return 1;
     }
   }
-  return new Promise((resolve) => {
-    const child = spawn(binary, hostArgs, { stdio: [stdin, "inherit", "inherit"] });
+  let end: HostEnd;
+  try {
+    end = await runAttached(binary, hostArgs, stdin);
+  } catch (e) {
+    process.stderr.write(`flbc: cannot run ${binary}: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
     if (typeof stdin === "number") fs.closeSync(stdin);
-    child.on("error", (e) => {
-      process.stderr.write(`flbc: cannot run ${binary}: ${e.message}\n`);
-      resolve(1);
-    });
-    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+  }
+  // What the host printed before it died is already on stderr, above this.
+  const exit = hostExit(end);
+  if (exit.message !== undefined) {
+    const hint = exit.crashed && !args.sanitize ? "; rerun with --sanitize for a report of where" : "";
+    process.stderr.write(`flbc: ${exit.message}${hint}\n`);
+  }
+  return exit.code;
 }
 
 async function runUnderNode(args: ParsedArgs): Promise<number> {

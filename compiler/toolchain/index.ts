@@ -13,4 +13,5 @@ export {
   strictFlags,
 } from "./cc.js";
 export { fluentBitFlags } from "./fluentbit.js";
+export { hostExit, runAttached, type HostEnd, type HostExit } from "./attached.js";
 export type { BuildHostOptions, PluginKind, RunOptions, RunResult } from "./cc.js";
