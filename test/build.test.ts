@@ -180,6 +180,8 @@ interface FakeTree {
   version?: string;
   eventType?: boolean;
   build?: "none" | "ok" | "other-source";
+  /** The include directory its plugins compile with (default: the tree's own include/). */
+  include?: string;
 }
 
 /** A directory shaped like a configured Fluent Bit tree, just enough for the checks. */
@@ -212,7 +214,7 @@ function fakeTree(name: string, opts: FakeTree = {}): string {
         {
           directory: path.join(build, "plugins", "filter_grep"),
           file: path.join(src, "plugins", "filter_grep", "grep.c"),
-          command: `/usr/bin/cc -DFLB_HAVE_METRICS -I${path.join(src, "include")} -Wall -c grep.c`,
+          command: `/usr/bin/cc -DFLB_HAVE_METRICS -I${opts.include ?? path.join(src, "include")} -Wall -c grep.c`,
         },
       ]),
     );
@@ -311,4 +313,21 @@ test("flbc build --shared with a bad --flb-src fails clearly and writes nothing"
   const usage = flbc(["build", redact, "--shared"]);
   t.is(usage.status, 2);
   t.regex(usage.stderr, /--shared needs --flb-src/);
+});
+
+// A tree whose plugins compile with the local host's Fluent Bit headers:
+// --shared really compiles, so the progress lines can be checked without
+// Fluent Bit. They go to stderr; stdout keeps what to run next.
+test("flbc build --shared prints progress on stderr, not with --quiet", (t) => {
+  const src = fakeTree("host-headers", { version: "5.1.1", build: "ok", include: hostIncludeDir });
+  const dir = path.join(scratch, "cli-shared");
+  const r = flbc(["build", redact, "--out-dir", dir, "--shared", "--flb-src", src]);
+  t.is(r.status, 0, r.stderr);
+  t.regex(r.stderr, /^flbc: compiling .*filter_redact\.c against Fluent Bit 5\.1\.1\.\.\.\nflbc: compiled .*flb-filter_redact\.so \(\d+\.\d s\)\n$/);
+  t.regex(r.stdout, /^flbc: built .*flb-filter_redact\.so against Fluent Bit 5\.1\.1 /m);
+  t.true(fs.statSync(path.join(dir, "flb-filter_redact.so")).size > 0);
+  const quiet = flbc(["build", redact, "--out-dir", dir, "--shared", "--flb-src", src, "--quiet"]);
+  t.is(quiet.status, 0, quiet.stderr);
+  t.is(quiet.stderr, "");
+  t.is(quiet.stdout, r.stdout);
 });

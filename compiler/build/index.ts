@@ -24,6 +24,8 @@ export interface BuildOptions {
   flbSrc?: string;
   /** Its build directory; default <flbSrc>/build. */
   flbBuild?: string;
+  /** Told what the build is doing before and after each step that takes seconds. */
+  progress?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -46,30 +48,39 @@ export async function buildUnit(unit: Unit, c: string, opts: BuildOptions): Prom
   }
   const dir = opts.outDir ?? pluginNames(unit.kind, unit.name).id;
   const plugin = writePluginDir({ dir, unit, c });
-  const shared = tree ? await buildSharedObject(plugin, tree) : undefined;
+  let shared: SharedObject | undefined;
+  if (tree) {
+    // Fluent Bit's headers and the runtime at -O2 take seconds: say what is going on.
+    const start = performance.now();
+    opts.progress?.(`compiling ${shown(plugin.cFile)} against Fluent Bit ${tree.version}...`);
+    shared = await buildSharedObject(plugin, tree);
+    opts.progress?.(`compiled ${shown(shared.path)} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  }
   // A shared object from an earlier --shared build no longer matches the C.
   const staleSharedObject = tree ? undefined : removeStale(path.join(plugin.dir, plugin.names.sharedObject));
   return { plugin, tree, shared, staleSharedObject };
+}
+
+/** A path as the user would write it from cwd: relative below it, absolute elsewhere. */
+function shown(p: string, cwd: string = process.cwd()): string {
+  const r = path.relative(cwd, p);
+  return r === "" ? "." : r.startsWith("..") ? p : r;
 }
 
 /** What to run next, for the command's output. */
 export function describeBuild(r: BuildResult, cwd: string = process.cwd()): string {
   const { plugin } = r;
   const { names } = plugin;
-  const rel = (p: string): string => {
-    const r = path.relative(cwd, p);
-    return r === "" ? "." : r.startsWith("..") ? p : r;
-  };
   const files = [plugin.cFile, plugin.runtimeHeader, plugin.cmakeLists].map((f) => path.basename(f));
   const lines = [
-    `flbc: wrote ${rel(plugin.dir)}/ (${files.join(", ")})`,
+    `flbc: wrote ${shown(plugin.dir, cwd)}/ (${files.join(", ")})`,
     `  static plugin: cmake -D${kinds[names.kind].cmakeVar}=${names.id}=${plugin.dir} <fluent-bit-src>`,
   ];
   if (r.staleSharedObject) {
-    lines.push(`flbc: removed ${rel(r.staleSharedObject)}, built from the previous C (rebuild it with --shared)`);
+    lines.push(`flbc: removed ${shown(r.staleSharedObject, cwd)}, built from the previous C (rebuild it with --shared)`);
   }
   if (r.shared && r.tree) {
-    lines.push(`flbc: built ${rel(r.shared.path)} against Fluent Bit ${r.tree.version} (${r.tree.src})`);
+    lines.push(`flbc: built ${shown(r.shared.path, cwd)} against Fluent Bit ${r.tree.version} (${r.tree.src})`);
     lines.push(`  load it:       fluent-bit -e ${r.shared.path} ${kinds[names.kind].flag} ${names.name} ...`);
   }
   return lines.join("\n") + "\n";

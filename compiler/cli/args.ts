@@ -18,6 +18,8 @@ export interface ParsedArgs {
   lineDirectives: boolean;
   color?: boolean;
   verbose: boolean;
+  /** No progress lines (build --shared, a slow run build). */
+  quiet: boolean;
   sanitize: boolean;
   trace: boolean;
   tag?: string;
@@ -49,6 +51,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     events: false,
     lineDirectives: true,
     verbose: false,
+    quiet: false,
     sanitize: false,
     trace: false,
     watch: false,
@@ -116,6 +119,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
         break;
       case "--verbose":
         a.verbose = true;
+        break;
+      case "-q":
+      case "--quiet":
+        a.quiet = true;
         break;
       case "--sanitize":
         a.sanitize = true;
@@ -225,6 +232,7 @@ Options:
   --trace               run: print each chunk's result on stderr
   --sanitize            run: build with AddressSanitizer and UBSan
   --verbose             print what each stage did and how long it took
+  -q, --quiet           no progress lines on stderr (build --shared, a slow run build)
   --no-color            no colours in diagnostics (also NO_COLOR=1)
   -h, --help            this text
   -v, --version         the version

@@ -83,7 +83,9 @@ async function build(args: ParsedArgs): Promise<number> {
   const result = compile(args, { checkOnly: false });
   if (!result.ok) return 1;
   try {
-    const r = await buildUnit(result.unit!, result.c!, args);
+    // Progress goes to stderr: stdout is what to run next, and may be piped.
+    const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`flbc: ${line}\n`);
+    const r = await buildUnit(result.unit!, result.c!, { ...args, progress });
     process.stdout.write(describeBuild(r));
     if (r.shared?.warnings) process.stderr.write(r.shared.warnings);
     return 0;
@@ -107,7 +109,7 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
   const start = performance.now();
   // A build that misses the cache takes seconds: say so on a terminal
   // rather than look stuck (pipes and tests get no such line).
-  const progress = process.stderr.isTTY
+  const progress = process.stderr.isTTY && !args.quiet
     ? setTimeout(() => process.stderr.write(`flbc: compiling ${path.basename(file)} to a native host with ${process.env.CC || "cc"}...\n`), 1000)
     : undefined;
   try {
