@@ -22,6 +22,7 @@ import {
   sanitizerAvailable,
   writeRuntimeHeader,
 } from "../compiler/toolchain/index.js";
+import { buildPlugin } from "./support/plugins.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = path.join(root, "test", "fixtures", "host", "filter_level.c");
@@ -251,6 +252,21 @@ test("usage errors exit 2", async (t) => {
     const r = await run(args, "");
     t.is(r.code, 2, args.join(" "));
   }
+});
+
+// The soak test reports the arena figures of --stats, read from the flbc
+// runtime inside the plugin's context.
+test("--stats: a compiled filter's arena high water and kept blocks", async (t) => {
+  const dir = path.join(scratch, "arena");
+  fs.mkdirSync(dir);
+  const { binary } = await buildPlugin(path.join(root, "examples", "redact.ts"), dir);
+  const input = lines({ password: "hunter2" }, { password: "s3cr3t" });
+  const r = await run(["--stats"], input, binary);
+  t.is(r.code, 0, r.stderr);
+  const m = /^stats: chunks=1 .* arena_high_water=(\d+) arena_kept=(\d+)$/m.exec(r.stderr);
+  t.truthy(m, r.stderr);
+  // One record's temporaries at most: the arena is rolled back after each.
+  t.true(Number(m![1]) > 0 && Number(m![1]) <= Number(m![2]), r.stderr);
 });
 
 test("group markers pass through and are hidden from plain output", async (t) => {

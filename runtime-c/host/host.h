@@ -76,6 +76,17 @@ struct flbc_buf;
 int host_chunk_to_json(const uint8_t *data, size_t len, int events,
                        struct flbc_buf *out);
 
+/* An flbc plugin instance's arena: the most bytes it had in use at once
+ * (it is rolled back after every record) and the bytes of the blocks it
+ * keeps. host_arena_stats finds the plugin's runtime in its context (ctx,
+ * a heap block, and ins, the plugin instance); -1 when there is none (a
+ * hand-written plugin). */
+struct host_arena_stats {
+    size_t high_water;
+    size_t kept;
+};
+int host_arena_stats(void *ctx, const void *ins, struct host_arena_stats *out);
+
 /* Which plugin the host is built around: -DFLBC_HOST_KIND=filter|output|
  * input is a bare word, mapped to a number the preprocessor can compare. */
 #ifndef FLBC_HOST_KIND

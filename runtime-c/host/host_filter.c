@@ -72,6 +72,7 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
     const uint8_t *data;
     size_t len;
     flbc_buf text = { 0 };
+    struct host_arena_stats arena;
 
     memset(&input, 0, sizeof(input));
     input.p = &host_input_plugin;
@@ -145,9 +146,14 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
     if (o->stats) {
         fprintf(stderr,
                 "stats: chunks=%zu records_in=%zu records_out=%zu bytes_in=%zu "
-                "bytes_out=%zu modified=%zu notouch=%zu\n",
+                "bytes_out=%zu modified=%zu notouch=%zu",
                 chunks->n, total_in, total_out, bytes_in, bytes_out, modified,
                 chunks->n - modified);
+        if (host_arena_stats(ins->context, ins, &arena) == 0) {
+            fprintf(stderr, " arena_high_water=%zu arena_kept=%zu",
+                    arena.high_water, arena.kept);
+        }
+        fputc('\n', stderr);
     }
     return rc;
 }

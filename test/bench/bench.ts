@@ -23,7 +23,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hostIncludeDir, hostSources, strictFlags, writeRuntimeHeader } from "../../compiler/toolchain/index.js";
+import { hostDir, hostIncludeDir, hostSources, strictFlags, writeRuntimeHeader } from "../../compiler/toolchain/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const benchDir = path.join(root, "test", "bench");
@@ -147,6 +147,9 @@ async function buildHostBinary(v: Variant, dir: string): Promise<string> {
     "-DFLBC_HOST_KIND=filter",
     "-I",
     hostIncludeDir,
+    // probe.c reads the arena through the host's host_arena_stats (host.h).
+    "-I",
+    hostDir,
     "-I",
     dir,
     v.c,

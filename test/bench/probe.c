@@ -11,7 +11,8 @@
  *     top of the instance;
  *   - for flbc plugins, the arena's high-water mark (flbc_arena.high_water:
  *     the most arena bytes in use at once; the arena is rolled back after
- *     every record) and the bytes of the arena blocks it holds.
+ *     every record) and the bytes of the arena blocks it holds, as the
+ *     host's host_arena_stats reads them.
  * The filter call itself goes through bench_cb_filter, a function of its
  * own so that callgrind can count exactly the plugin's callback
  * (--toggle-collect=bench_cb_filter) whatever the plugin names its own.
@@ -24,6 +25,7 @@
 #include <fluent-bit/flb_filter_plugin.h>
 #include <fluent-bit/flb_mem.h>
 #include "flbc_rt.h"
+#include "host.h"
 
 #ifndef FLBC_HOST_PLUGIN
 #error "define FLBC_HOST_PLUGIN"
@@ -51,28 +53,6 @@ static int has_rt;
 static size_t heap_in_use(void)
 {
     return mallinfo2().uordblks;
-}
-
-/* The flbc_rt inside an flbc plugin's context: generated contexts hold
- * one, found by its log_ins, which is the filter instance; NULL for a
- * hand-written plugin. */
-static const flbc_rt *find_rt(void *ctx, struct flb_filter_instance *ins)
-{
-    size_t size;
-    size_t off;
-    const flbc_rt *rt;
-
-    if (ctx == NULL) {
-        return NULL;
-    }
-    size = malloc_usable_size(ctx);
-    for (off = 0; off + sizeof(flbc_rt) <= size; off += sizeof(void *)) {
-        rt = (const flbc_rt *) ((const char *) ctx + off);
-        if (rt->log_ins == ins && rt->log != NULL) {
-            return rt;
-        }
-    }
-    return NULL;
 }
 
 static int probe_init(struct flb_filter_instance *ins, struct flb_config *config, void *data)
@@ -104,9 +84,7 @@ static int probe_filter(const void *data, size_t bytes, const char *tag, int tag
 {
     int ret;
     size_t rest;
-    size_t blocks = 0;
-    const flbc_rt *rt;
-    const flbc_block *b;
+    struct host_arena_stats arena;
 
     rest = heap_in_use() - heap_before_init;
     if (calls > 0 && rest > heap_rest_max) {
@@ -122,15 +100,11 @@ static int probe_filter(const void *data, size_t bytes, const char *tag, int tag
         malloc_usable_size(*out_buf) > out_max) {
         out_max = malloc_usable_size(*out_buf);
     }
-    rt = find_rt(ctx, ins);
-    if (rt != NULL) {
+    if (host_arena_stats(ctx, ins, &arena) == 0) {
         has_rt = 1;
-        arena_high_water = rt->arena.high_water;
-        for (b = rt->arena.blocks; b != NULL; b = b->next) {
-            blocks += b->size;
-        }
-        if (blocks > arena_blocks_max) {
-            arena_blocks_max = blocks;
+        arena_high_water = arena.high_water;
+        if (arena.kept > arena_blocks_max) {
+            arena_blocks_max = arena.kept;
         }
     }
     return ret;

@@ -2,8 +2,10 @@
 // the host (msgpack in and out, chunks of 1000 records), sampling the
 // process's resident memory as it goes. Once the input is loaded, RSS must
 // stay flat: the per-record arena is rolled back after every record and
-// keeps one block. Reported, not asserted (tests never assert timings or
-// memory; see DESIGN.md).
+// keeps one block. Beside RSS, the arena's high-water mark (the most one
+// record had in use at once) and the blocks it keeps, from the host's
+// --stats. Reported, not asserted (tests never assert timings or memory;
+// see DESIGN.md).
 //
 //   node dist/test/soak/soak.js [--records N] [--example NAME]
 import { spawn } from "node:child_process";
@@ -90,11 +92,18 @@ async function main(): Promise<void> {
       const s = r.samples;
       const at = (f: number) => ((s[Math.min(s.length - 1, Math.floor(s.length * f))] ?? 0) / 1024).toFixed(1);
       const peak = Math.max(0, ...s);
+      const stat = (key: string): string => {
+        const m = new RegExp(`\\b${key}=(\\d+)`).exec(r.stats);
+        if (!m) return "?";
+        const n = Number(m[1]);
+        return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`;
+      };
       console.log(
         `${name}: ${copies * lines} records, ${(input.length / 1e6).toFixed(1)} MB in ${r.seconds.toFixed(1)} s ` +
           `(${Math.round((copies * lines) / r.seconds)} records/s), exit ${r.code}\n` +
           `  RSS while filtering (MB) at 30% / 50% / 70% / 90% of the run: ${at(0.3)} / ${at(0.5)} / ${at(0.7)} / ${at(0.9)}; ` +
           `peak ${(peak / 1024).toFixed(1)} (the host holds the whole input as chunks)\n` +
+          `  arena high water ${stat("arena_high_water")}, blocks kept ${stat("arena_kept")}\n` +
           `  ${r.stats}`,
       );
     }
