@@ -27,10 +27,12 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
   w.blank();
   w.line(`#include <fluent-bit/flb_${unit.kind}_plugin.h>`);
   w.line("#include <fluent-bit/flb_config_map.h>");
+  w.line("#include <fluent-bit/flb_kv.h>");
   w.line("#include <fluent-bit/flb_mem.h>");
   w.line("#include <fluent-bit/flb_sds.h>");
   w.blank();
   w.line("#include <stddef.h>");
+  w.line("#include <strings.h>");
   w.blank();
   w.line('#include "flbc_rt.h"');
   w.blank();

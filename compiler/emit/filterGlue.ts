@@ -1,12 +1,13 @@
 // The Fluent Bit side of a filter: log funnel, cb_init / cb_filter /
 // cb_exit, the config map and the registration struct, written the way
 // Fluent Bit's own plugins/filter_* are.
-import type { Unit } from "../ir/ir.js";
+import type { ConfigEntry, Unit } from "../ir/ir.js";
 import { stringLiteral } from "./cexpr.js";
 import type { CWriter } from "./writer.js";
 
 export function emitFilterGlue(w: CWriter, unit: Unit): void {
   emitLogFunnel(w, unit);
+  emitPropertyIsEmpty(w);
   emitInit(w, unit);
   emitFilter(w, unit);
   emitExit(w, unit);
@@ -65,25 +66,14 @@ export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): 
   w.line("flb_free(ctx);");
   w.line("return -1;");
   w.close("}");
-  const checked = unit.config.filter((c) => c.mapType === "INT" || c.mapType === "DOUBLE");
-  if (checked.length > 0) {
-    w.blank();
-    w.line("/* Fluent Bit's config map reads \"12abc\" as 12: reject such values. */");
-    for (const c of checked) {
-      const fn = c.mapType === "INT" ? "flbc_prop_is_int" : "flbc_prop_is_double";
-      const what = c.mapType === "INT" ? "an integer" : "a number";
-      w.open(`if (!${fn}(flb_${unit.kind}_get_property(${stringLiteral(c.key)}, ins))) {`);
-      w.line(`flb_plg_error(ins, "invalid value for property '${c.key}': expected ${what}");`);
-      w.line("flb_free(ctx);");
-      w.line("return -1;");
-      w.close("}");
-    }
-  }
+  emitPropertyChecks(w, unit);
   const views = unit.config.filter((c) => c.strMember !== undefined);
   if (views.length > 0) {
     w.blank();
+    w.line("/* A string property given an empty value is left NULL by Fluent Bit. */");
     for (const c of views) {
-      w.line(`ctx->${c.strMember} = (flbc_str) { ctx->${c.member}, flb_sds_len(ctx->${c.member}) };`);
+      const sds = `ctx->${c.member}`;
+      w.line(`ctx->${c.strMember} = ${sds} ? (flbc_str) { ${sds}, flb_sds_len(${sds}) } : (flbc_str) { "", 0 };`);
     }
   }
   w.blank();
@@ -97,6 +87,60 @@ export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): 
   extra?.(w);
   w.line(`flb_${unit.kind}_set_context(ins, ctx);`);
   w.line("return 0;");
+  w.close("}");
+  w.blank();
+}
+
+/** What a property of each checked type must be, for the error message. */
+const expectedValue: Partial<Record<ConfigEntry["mapType"], string>> = {
+  INT: "an integer",
+  DOUBLE: "a number",
+  BOOL: "true/false, on/off or yes/no",
+  SIZE: "a size such as 64M",
+  TIME: "a time such as 5s",
+};
+
+/**
+ * Rejects in cb_init what Fluent Bit's config map takes silently, so that a
+ * plugin never runs with a value other than the one its engines under flbc
+ * would give: an INT or DOUBLE with trailing text ("12abc" is read as 12 by
+ * atoi), and a typed property given an empty value (kept without a value, so
+ * its member stays zero instead of taking the default).
+ */
+function emitPropertyChecks(w: CWriter, unit: Unit): void {
+  const typed = [...unit.config, ...runtimeConfigEntries].filter((c) => expectedValue[c.mapType] !== undefined);
+  if (typed.length === 0) return;
+  w.blank();
+  for (const c of typed) {
+    const key = stringLiteral(c.key);
+    const syntax =
+      c.mapType === "INT" ? "flbc_prop_is_int" : c.mapType === "DOUBLE" ? "flbc_prop_is_double" : undefined;
+    const empty = `property_is_empty(&ins->properties, ${key})`;
+    w.open(`if (${syntax === undefined ? empty : `${empty} || !${syntax}(flb_${unit.kind}_get_property(${key}, ins))`}) {`);
+    w.line(`flb_plg_error(ins, "invalid value for property '${c.key}': expected ${expectedValue[c.mapType]}");`);
+    w.line("flbc_rt_free(&ctx->rt);");
+    w.line("flb_free(ctx);");
+    w.line("return -1;");
+    w.close("}");
+  }
+}
+
+/** The helper emitPropertyChecks calls: every plugin has the typed arena_limit. */
+export function emitPropertyIsEmpty(w: CWriter): void {
+  w.line("/* A property given with an empty value: Fluent Bit keeps its key without a");
+  w.line(" * value and skips it, so the member is left zero instead of the default. */");
+  w.line("static int property_is_empty(struct mk_list *properties, const char *key)");
+  w.open("{");
+  w.line("struct mk_list *head;");
+  w.line("struct flb_kv *kv;");
+  w.blank();
+  w.open("mk_list_foreach(head, properties) {");
+  w.line("kv = mk_list_entry(head, struct flb_kv, _head);");
+  w.open("if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {");
+  w.line("return FLB_TRUE;");
+  w.close("}");
+  w.close("}");
+  w.line("return FLB_FALSE;");
   w.close("}");
   w.blank();
 }

@@ -6,12 +6,13 @@
 import { pluginNames } from "../build/kinds.js";
 import type { Unit } from "../ir/ir.js";
 import { stringLiteral } from "./cexpr.js";
-import { emitConfigMap, emitExit, emitInit, emitLogFunnel } from "./filterGlue.js";
+import { emitConfigMap, emitExit, emitInit, emitLogFunnel, emitPropertyIsEmpty } from "./filterGlue.js";
 import type { CWriter } from "./writer.js";
 
 export function emitInputGlue(w: CWriter, unit: Unit): void {
   const ns = unit.input?.intervalNs ?? 1e9;
   emitLogFunnel(w, unit);
+  emitPropertyIsEmpty(w);
   emitCollect(w, unit);
   emitInit(w, unit, (w) => {
     w.line(`/* collect() every ${ns / 1e9} s */`);

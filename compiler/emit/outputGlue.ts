@@ -7,11 +7,12 @@
 import { pluginNames } from "../build/kinds.js";
 import type { Unit } from "../ir/ir.js";
 import { stringLiteral } from "./cexpr.js";
-import { emitConfigMap, emitExit, emitInit, emitLogFunnel } from "./filterGlue.js";
+import { emitConfigMap, emitExit, emitInit, emitLogFunnel, emitPropertyIsEmpty } from "./filterGlue.js";
 import type { CWriter } from "./writer.js";
 
 export function emitOutputGlue(w: CWriter, unit: Unit): void {
   emitLogFunnel(w, unit);
+  emitPropertyIsEmpty(w);
   emitInit(w, unit);
   emitFlush(w, unit);
   emitExit(w, unit);

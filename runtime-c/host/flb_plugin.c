@@ -71,7 +71,14 @@ static int add_property(struct mk_list *properties, struct flb_config_map *map,
     struct flb_kv *kv;
     struct flb_config_map *m;
 
-    for (m = map; m && m->name; m++) {
+    /* Fluent Bit keeps a property whose value is empty after ${VAR}
+     * expansion without a value: the config map skips it, so the plugin's
+     * member stays zero (NULL for a string) rather than the default. */
+    if (flb_sds_len(tmp) == 0) {
+        flb_sds_destroy(tmp);
+        tmp = NULL;
+    }
+    for (m = map; tmp && m && m->name; m++) {
         if (strcasecmp(m->name, k) == 0 && (m->flags & FLB_CONFIG_MAP_DYNAMIC_ENV)) {
             flb_sds_destroy(tmp);
             tmp = flb_sds_create(v);

@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_filter_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -72,7 +74,7 @@ static void fn_addField(flbc_rt *rt,
 #line 54 "examples/enrich.ts"
     flbc_rec_set(v_record, v_key, flbc_val_str(v_value));
 }
-#line 76 "enrich.c"
+#line 78 "enrich.c"
 
 /* function renameField(record: LogRecord, from: string, to: string): void */
 static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flbc_str v_to)
@@ -105,7 +107,7 @@ static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flb
 #line 67 "examples/enrich.ts"
     flbc_rec_delete(v_record, v_from);
 }
-#line 109 "enrich.c"
+#line 111 "enrich.c"
 
 /* function summarize(record: LogRecord, messageKey: string, max: number): string */
 static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_messageKey, double v_max)
@@ -149,7 +151,7 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         return result;
     }
 }
-#line 153 "enrich.c"
+#line 155 "enrich.c"
 
 /* function shorten(text: string, max: number): string */
 static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
@@ -174,7 +176,7 @@ static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
         return result;
     }
 }
-#line 178 "enrich.c"
+#line 180 "enrich.c"
 
 /* function describe(value: Value | undefined): string */
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
@@ -216,7 +218,7 @@ static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
         return result;
     }
 }
-#line 220 "enrich.c"
+#line 222 "enrich.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -246,7 +248,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 250 "enrich.c"
+#line 252 "enrich.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -272,6 +274,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_enrich_init(struct flb_filter_instance *ins,
                           struct flb_config *config, void *data)
 {
@@ -295,19 +313,45 @@ static int cb_enrich_init(struct flb_filter_instance *ins,
         return -1;
     }
 
-    /* Fluent Bit's config map reads "12abc" as 12: reject such values. */
-    if (!flbc_prop_is_int(flb_filter_get_property("summary_max", ins))) {
+    if (property_is_empty(&ins->properties, "overwrite")) {
+        flb_plg_error(ins,
+                      "invalid value for property 'overwrite': expected true/false, on/off or "
+                      "yes/no");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "summary_max")
+        || !flbc_prop_is_int(flb_filter_get_property("summary_max", ins))) {
         flb_plg_error(ins, "invalid value for property 'summary_max': expected an integer");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
         flb_free(ctx);
         return -1;
     }
 
-    ctx->env_str = (flbc_str) { ctx->env, flb_sds_len(ctx->env) };
-    ctx->region_str = (flbc_str) { ctx->region, flb_sds_len(ctx->region) };
-    ctx->rename_from_str = (flbc_str) { ctx->rename_from, flb_sds_len(ctx->rename_from) };
-    ctx->rename_to_str = (flbc_str) { ctx->rename_to, flb_sds_len(ctx->rename_to) };
-    ctx->tag_key_str = (flbc_str) { ctx->tag_key, flb_sds_len(ctx->tag_key) };
-    ctx->summary_key_str = (flbc_str) { ctx->summary_key, flb_sds_len(ctx->summary_key) };
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->env_str = ctx->env ? (flbc_str) { ctx->env, flb_sds_len(ctx->env) } : (flbc_str) { "", 0 };
+    ctx->region_str = ctx->region
+        ? (flbc_str) { ctx->region, flb_sds_len(ctx->region) }
+        : (flbc_str) { "", 0 };
+    ctx->rename_from_str = ctx->rename_from
+        ? (flbc_str) { ctx->rename_from, flb_sds_len(ctx->rename_from) }
+        : (flbc_str) { "", 0 };
+    ctx->rename_to_str = ctx->rename_to
+        ? (flbc_str) { ctx->rename_to, flb_sds_len(ctx->rename_to) }
+        : (flbc_str) { "", 0 };
+    ctx->tag_key_str = ctx->tag_key
+        ? (flbc_str) { ctx->tag_key, flb_sds_len(ctx->tag_key) }
+        : (flbc_str) { "", 0 };
+    ctx->summary_key_str = ctx->summary_key
+        ? (flbc_str) { ctx->summary_key, flb_sds_len(ctx->summary_key) }
+        : (flbc_str) { "", 0 };
 
     flb_filter_set_context(ins, ctx);
     return 0;

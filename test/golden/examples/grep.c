@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_filter_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -136,7 +138,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 16 "examples/grep.ts"
     return v_msg.tag == FLBC_STR && re_1_test(rt, flbc_val_as_str(v_msg)) ? FLBC_KEEP : FLBC_DROP;
 }
-#line 140 "grep.c"
+#line 142 "grep.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -162,6 +164,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_grep5xx_init(struct flb_filter_instance *ins,
                            struct flb_config *config, void *data)
 {
@@ -181,6 +199,13 @@ static int cb_grep5xx_init(struct flb_filter_instance *ins,
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");
+        flb_free(ctx);
+        return -1;
+    }
+
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
         flb_free(ctx);
         return -1;
     }

@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_input_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -45,7 +47,7 @@ static int ts_init(flbc_rt *rt, struct heartbeat_ctx *ctx)
     }
     return 0;
 }
-#line 49 "in_heartbeat.c"
+#line 51 "in_heartbeat.c"
 
 /* collect(ctx) */
 static int ts_collect(flbc_rt *rt, flbc_buf *out, struct heartbeat_ctx *ctx)
@@ -68,7 +70,7 @@ static int ts_collect(flbc_rt *rt, flbc_buf *out, struct heartbeat_ctx *ctx)
               NAN);
     return 0;
 }
-#line 72 "in_heartbeat.c"
+#line 74 "in_heartbeat.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -92,6 +94,22 @@ static void plugin_log(void *instance, int level, const char *msg)
         flb_plg_trace(ins, "%s", msg);
         break;
     }
+}
+
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
 }
 
 static int cb_heartbeat_collect(struct flb_input_instance *ins,
@@ -141,8 +159,20 @@ static int cb_heartbeat_init(struct flb_input_instance *ins,
         return -1;
     }
 
-    ctx->host_name_str = (flbc_str) { ctx->host_name, flb_sds_len(ctx->host_name) };
-    ctx->status_str = (flbc_str) { ctx->status, flb_sds_len(ctx->status) };
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->host_name_str = ctx->host_name
+        ? (flbc_str) { ctx->host_name, flb_sds_len(ctx->host_name) }
+        : (flbc_str) { "", 0 };
+    ctx->status_str = ctx->status
+        ? (flbc_str) { ctx->status, flb_sds_len(ctx->status) }
+        : (flbc_str) { "", 0 };
 
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);

@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_input_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -38,7 +40,7 @@ static int ts_init(flbc_rt *rt, struct tail_lines_ctx *ctx)
         : 0.0;
     return 0;
 }
-#line 42 "in_tail_lines.c"
+#line 44 "in_tail_lines.c"
 
 /* collect(ctx) */
 static int ts_collect(flbc_rt *rt, flbc_buf *out, struct tail_lines_ctx *ctx)
@@ -81,7 +83,7 @@ static int ts_collect(flbc_rt *rt, flbc_buf *out, struct tail_lines_ctx *ctx)
     }
     return 0;
 }
-#line 85 "in_tail_lines.c"
+#line 87 "in_tail_lines.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -105,6 +107,22 @@ static void plugin_log(void *instance, int level, const char *msg)
         flb_plg_trace(ins, "%s", msg);
         break;
     }
+}
+
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
 }
 
 static int cb_tail_lines_collect(struct flb_input_instance *ins,
@@ -154,7 +172,25 @@ static int cb_tail_lines_init(struct flb_input_instance *ins,
         return -1;
     }
 
-    ctx->path_str = (flbc_str) { ctx->path, flb_sds_len(ctx->path) };
+    if (property_is_empty(&ins->properties, "from_end")) {
+        flb_plg_error(ins,
+                      "invalid value for property 'from_end': expected true/false, on/off or "
+                      "yes/no");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->path_str = ctx->path
+        ? (flbc_str) { ctx->path, flb_sds_len(ctx->path) }
+        : (flbc_str) { "", 0 };
 
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);

@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_filter_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -100,7 +102,7 @@ static double fn_levelRank(flbc_rt *rt, flbc_str v_name)
         return result;
     }
 }
-#line 104 "level_filter.c"
+#line 106 "level_filter.c"
 
 /* init(config) */
 static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx)
@@ -111,7 +113,7 @@ static int ts_init(flbc_rt *rt, struct level_filter_ctx *ctx)
     ctx->state.reported = false;
     return 0;
 }
-#line 115 "level_filter.c"
+#line 117 "level_filter.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -155,7 +157,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 #line 44 "examples/level_filter.ts"
     return FLBC_KEEP;
 }
-#line 159 "level_filter.c"
+#line 161 "level_filter.c"
 
 /* exit(ctx) */
 static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
@@ -171,7 +173,7 @@ static int ts_exit(flbc_rt *rt, struct level_filter_ctx *ctx)
                                                   ctx->min_level_str }));
     return 0;
 }
-#line 175 "level_filter.c"
+#line 177 "level_filter.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -197,6 +199,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_level_filter_init(struct flb_filter_instance *ins,
                                 struct flb_config *config, void *data)
 {
@@ -220,8 +238,26 @@ static int cb_level_filter_init(struct flb_filter_instance *ins,
         return -1;
     }
 
-    ctx->key_str = (flbc_str) { ctx->key, flb_sds_len(ctx->key) };
-    ctx->min_level_str = (flbc_str) { ctx->min_level, flb_sds_len(ctx->min_level) };
+    if (property_is_empty(&ins->properties, "keep_unknown")) {
+        flb_plg_error(ins,
+                      "invalid value for property 'keep_unknown': expected true/false, on/off or "
+                      "yes/no");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->key_str = ctx->key ? (flbc_str) { ctx->key, flb_sds_len(ctx->key) } : (flbc_str) { "", 0 };
+    ctx->min_level_str = ctx->min_level
+        ? (flbc_str) { ctx->min_level, flb_sds_len(ctx->min_level) }
+        : (flbc_str) { "", 0 };
 
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);

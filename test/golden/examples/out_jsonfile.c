@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_output_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -53,7 +55,7 @@ static int ts_flush(flbc_rt *rt, flbc_events *v_events, struct jsonfile_ctx *ctx
 #line 21 "examples/out_jsonfile.ts"
     return FLBC_FLUSH_OK;
 }
-#line 57 "out_jsonfile.c"
+#line 59 "out_jsonfile.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -79,6 +81,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_jsonfile_init(struct flb_output_instance *ins,
                             struct flb_config *config, void *data)
 {
@@ -102,9 +120,23 @@ static int cb_jsonfile_init(struct flb_output_instance *ins,
         return -1;
     }
 
-    ctx->path_str = (flbc_str) { ctx->path, flb_sds_len(ctx->path) };
-    ctx->format_str = (flbc_str) { ctx->format, flb_sds_len(ctx->format) };
-    ctx->date_key_str = (flbc_str) { ctx->date_key, flb_sds_len(ctx->date_key) };
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->path_str = ctx->path
+        ? (flbc_str) { ctx->path, flb_sds_len(ctx->path) }
+        : (flbc_str) { "", 0 };
+    ctx->format_str = ctx->format
+        ? (flbc_str) { ctx->format, flb_sds_len(ctx->format) }
+        : (flbc_str) { "", 0 };
+    ctx->date_key_str = ctx->date_key
+        ? (flbc_str) { ctx->date_key, flb_sds_len(ctx->date_key) }
+        : (flbc_str) { "", 0 };
 
     flb_output_set_context(ins, ctx);
     return 0;

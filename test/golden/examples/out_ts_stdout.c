@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_output_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -41,7 +43,7 @@ static int ts_flush(flbc_rt *rt, flbc_events *v_events, struct ts_stdout_ctx *ct
 #line 15 "examples/out_ts_stdout.ts"
     return FLBC_FLUSH_OK;
 }
-#line 45 "out_ts_stdout.c"
+#line 47 "out_ts_stdout.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -67,6 +69,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_ts_stdout_init(struct flb_output_instance *ins,
                              struct flb_config *config, void *data)
 {
@@ -90,7 +108,17 @@ static int cb_ts_stdout_init(struct flb_output_instance *ins,
         return -1;
     }
 
-    ctx->time_format_str = (flbc_str) { ctx->time_format, flb_sds_len(ctx->time_format) };
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->time_format_str = ctx->time_format
+        ? (flbc_str) { ctx->time_format, flb_sds_len(ctx->time_format) }
+        : (flbc_str) { "", 0 };
 
     flb_output_set_context(ins, ctx);
     return 0;

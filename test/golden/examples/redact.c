@@ -6,10 +6,12 @@
 
 #include <fluent-bit/flb_filter_plugin.h>
 #include <fluent-bit/flb_config_map.h>
+#include <fluent-bit/flb_kv.h>
 #include <fluent-bit/flb_mem.h>
 #include <fluent-bit/flb_sds.h>
 
 #include <stddef.h>
+#include <strings.h>
 
 #include "flbc_rt.h"
 
@@ -54,7 +56,7 @@ static flbc_str fn_maskText(flbc_rt *rt, flbc_str v_text, flbc_str v_mask, doubl
         return result;
     }
 }
-#line 58 "redact.c"
+#line 60 "redact.c"
 
 /* init() */
 static int ts_init(flbc_rt *rt, struct redact_ctx *ctx)
@@ -64,7 +66,7 @@ static int ts_init(flbc_rt *rt, struct redact_ctx *ctx)
     ctx->state.masked = 0.0;
     return 0;
 }
-#line 68 "redact.c"
+#line 70 "redact.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -94,7 +96,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 98 "redact.c"
+#line 100 "redact.c"
 
 /* exit(ctx) */
 static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx)
@@ -109,7 +111,7 @@ static int ts_exit(flbc_rt *rt, struct redact_ctx *ctx)
                                                   FLBC_STR(" records") }));
     return 0;
 }
-#line 113 "redact.c"
+#line 115 "redact.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -135,6 +137,22 @@ static void plugin_log(void *instance, int level, const char *msg)
     }
 }
 
+/* A property given with an empty value: Fluent Bit keeps its key without a
+ * value and skips it, so the member is left zero instead of the default. */
+static int property_is_empty(struct mk_list *properties, const char *key)
+{
+    struct mk_list *head;
+    struct flb_kv *kv;
+
+    mk_list_foreach(head, properties) {
+        kv = mk_list_entry(head, struct flb_kv, _head);
+        if (kv->val == NULL && strcasecmp(kv->key, key) == 0) {
+            return FLB_TRUE;
+        }
+    }
+    return FLB_FALSE;
+}
+
 static int cb_redact_init(struct flb_filter_instance *ins,
                           struct flb_config *config, void *data)
 {
@@ -158,15 +176,35 @@ static int cb_redact_init(struct flb_filter_instance *ins,
         return -1;
     }
 
-    /* Fluent Bit's config map reads "12abc" as 12: reject such values. */
-    if (!flbc_prop_is_int(flb_filter_get_property("reveal", ins))) {
+    if (property_is_empty(&ins->properties, "reveal")
+        || !flbc_prop_is_int(flb_filter_get_property("reveal", ins))) {
         flb_plg_error(ins, "invalid value for property 'reveal': expected an integer");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "mask_non_strings")) {
+        flb_plg_error(ins,
+                      "invalid value for property 'mask_non_strings': expected true/false, on/off "
+                      "or yes/no");
+        flbc_rt_free(&ctx->rt);
+        flb_free(ctx);
+        return -1;
+    }
+    if (property_is_empty(&ins->properties, "arena_limit")) {
+        flb_plg_error(ins, "invalid value for property 'arena_limit': expected a size such as 64M");
+        flbc_rt_free(&ctx->rt);
         flb_free(ctx);
         return -1;
     }
 
-    ctx->field_str = (flbc_str) { ctx->field, flb_sds_len(ctx->field) };
-    ctx->mask_str = (flbc_str) { ctx->mask, flb_sds_len(ctx->mask) };
+    /* A string property given an empty value is left NULL by Fluent Bit. */
+    ctx->field_str = ctx->field
+        ? (flbc_str) { ctx->field, flb_sds_len(ctx->field) }
+        : (flbc_str) { "", 0 };
+    ctx->mask_str = ctx->mask
+        ? (flbc_str) { ctx->mask, flb_sds_len(ctx->mask) }
+        : (flbc_str) { "", 0 };
 
     if (ts_init(&ctx->rt, ctx) != 0) {
         flbc_rt_free(&ctx->rt);
