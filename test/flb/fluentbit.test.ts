@@ -2,25 +2,30 @@
 //   FLB_SRC=<Fluent Bit source tree>  FLB_BIN=<its build's bin/fluent-bit>
 //   [FLB_BUILD=<the build directory>; default: the build directory FLB_BIN
 //    is in (<build>/bin/fluent-bit), else $FLB_SRC/build]
-// Each example filter is built with `flbc build --shared` against the tree,
-// loaded into the binary (-e, the YAML plugins: list, a classic plugins
-// file), fed its sample records through tail, and must print what the local
-// host prints for the same records, tag and properties: as a filter, as a
-// processor of the input and of the output, and in classic mode. Fluent Bit must also reject an unknown
-// property and a bad value, and `-F <name> -h` must show the config map.
+// Each example is built with `flbc build --shared` against the tree and
+// loaded into the binary. A filter is loaded every way (-e, the YAML
+// plugins: list, a classic plugins file), fed its sample records through
+// tail, and must print what the local host prints for the same records, tag
+// and properties: as a filter, as a processor of the input and of the
+// output, and in classic mode. An output gets its sample events (times and
+// metadata included) from dummy inputs and must write what the example's
+// expected output holds; an input feeds stdout and its first records must
+// be the expected ones. Fluent Bit must also reject an unknown property and
+// a bad value, and `-F/-o/-i <name> -h` must show the config map.
 // FLB_BIN must be a binary without these plugins built in (a static build
-// with EXT_FILTER_PLUGINS would shadow the .so).
+// with EXT_*_PLUGINS would shadow the .so).
 import test from "ava";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildUnit, type BuildResult } from "../../compiler/build/index.js";
+import { kinds } from "../../compiler/build/kinds.js";
 import { compileFile } from "../../compiler/compile.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
 import type { ConfigEntry, Unit } from "../../compiler/ir/ir.js";
 import { buildHost, runHost } from "../../compiler/toolchain/index.js";
-import { forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, tag, writePipeline } from "./pipeline.js";
+import { dummyEventArgs, forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, tag, writePipeline } from "./pipeline.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const { FLB_SRC, FLB_BIN, FLB_BUILD } = process.env;
@@ -88,20 +93,52 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
     test(`${example}: builds as a shared object without warnings`, async (t) => {
       const { build: b, unit } = await build();
       t.is(b.shared?.warnings, "");
-      t.true(fs.existsSync(path.join(dir, "plugin", `flb-${unit.kind}_${unit.name}.so`)));
+      t.true(fs.existsSync(path.join(dir, "plugin", b.plugin.names.sharedObject)));
       // A static build of the same plugin in FLB_BIN would shadow the .so.
-      const builtIn = await runFluentBit(flbBin, ["-F", unit.name, "-h"]);
+      const builtIn = await runFluentBit(flbBin, [kinds[unit.kind].flag, unit.name, "-h"]);
       t.not(builtIn.code, 0, `${flbBin} already has '${unit.name}' built in: use a binary without it`);
     });
 
-    for (const form of forms) {
+    if (kindOfExample(entry) === "output") {
+      test(`${example}: as an output in fluent-bit writes the expected events`, async (t) => {
+        const { unit, build: b } = await build();
+        const spec = runSpec(example);
+        const outFile = path.join(dir, "output.txt");
+        const props = { ...spec.props, ...(spec.outputFile ? { [spec.outputFile]: outFile } : {}) };
+        const args = [
+          "-e", b.shared!.path,
+          ...dummyEventArgs(fs.readFileSync(records, "utf8"), tag),
+          "-o", unit.name, "-m", "*", ...Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`]),
+          "-f", "0.2",
+        ];
+        const run = await runFluentBit(flbBin, args, 4_000);
+        const written = spec.outputFile ? (fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "") : run.stdout;
+        // Each dummy input is its own chunk, flushed in no fixed order: compare the lines as a set.
+        const sorted = (text: string): string[] => text.split("\n").filter((l) => l !== "").sort();
+        t.deepEqual(sorted(written), sorted(expectedText(example, spec)).map((l) => l.replace(/^\[test\]/, `[${tag}]`)));
+        t.notRegex(plainLog(run.stderr), /\[(error|warn)\] \[output:/);
+      });
+    }
+
+    if (kindOfExample(entry) === "input") {
+      test(`${example}: as an input in fluent-bit emits the expected records`, async (t) => {
+        const { unit, build: b } = await build();
+        const spec = runSpec(example);
+        const count = spec.count ?? 1;
+        const props = Object.entries(spec.props).flatMap(([k, v]) => ["-p", `${k}=${path.isAbsolute(v) || !v.startsWith("examples/") ? v : path.join(root, v)}`]);
+        const args = ["-e", b.shared!.path, "-i", unit.name, ...props, "-o", "stdout", "-m", "*", "-p", "format=json_lines", "-p", "json_date_key=false", "-f", "0.2"];
+        // Enough time for `count` collections at the example's interval, then SIGTERM.
+        const run = await runFluentBit(flbBin, args, 1_500 + (count * unit.input!.intervalNs) / 1e6);
+        const records = parseFluentBitRecords(run.stdout).slice(0, count);
+        const expected = parseRecords(expectedText(example, spec)).map((r) => relocate(r));
+        t.deepEqual(records, expected);
+        t.notRegex(plainLog(run.stderr), /\[(error|warn)\] \[input:/);
+      });
+    }
+
+    for (const form of kindOfExample(entry) === "filter" ? forms : []) {
       test(`${example}: ${form} in fluent-bit prints what the local host prints`, async (t) => {
         const { unit, build: b, hostBinary } = await build();
-        if (unit.kind !== "filter") {
-          t.log(`${unit.kind} plugins: not tested yet`);
-          t.pass();
-          return;
-        }
         const input = fs.readFileSync(records, "utf8");
         const hostArgs = ["--tag", tag, ...Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`])];
         const host = await runHost(hostBinary, hostArgs, input);
@@ -122,7 +159,7 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
 
     test(`${example}: fluent-bit rejects an unknown property`, async (t) => {
       const { unit, build: b } = await build();
-      const run = await runFluentBit(flbBin, dummyArgs(b.shared!.path, unit.name, ["-p", "no_such_property=1"]));
+      const run = await runFluentBit(flbBin, initArgs(b.shared!.path, unit, ["-p", "no_such_property=1"]));
       t.not(run.code, 0);
       t.regex(plainLog(run.stderr), new RegExp(`${unit.name}: unknown configuration property 'no_such_property'`));
     });
@@ -135,15 +172,15 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
         t.pass();
         return;
       }
-      const run = await runFluentBit(flbBin, dummyArgs(b.shared!.path, unit.name, ["-p", `${entry.key}=${badValue(entry)}`]));
+      const run = await runFluentBit(flbBin, initArgs(b.shared!.path, unit, ["-p", `${entry.key}=${badValue(entry)}`]));
       t.not(run.code, 0);
-      t.regex(plainLog(run.stderr), /\[error\] \[filter:[^\]]+\] (invalid value for property|unable to load configuration)/);
-      t.regex(plainLog(run.stderr), /filter initialization failed/);
+      t.regex(plainLog(run.stderr), new RegExp(`\\[error\\] \\[${unit.kind}:[^\\]]+\\] (invalid value for property|unable to load configuration)`));
+      t.regex(plainLog(run.stderr), new RegExp(`${unit.kind} initialization failed`));
     });
 
-    test(`${example}: fluent-bit -e … -F ${example} -h shows the config map`, async (t) => {
+    test(`${example}: fluent-bit -e … -h shows the config map`, async (t) => {
       const { unit, build: b } = await build();
-      const run = await runFluentBit(flbBin, ["-e", b.shared!.path, "-F", unit.name, "-h"]);
+      const run = await runFluentBit(flbBin, ["-e", b.shared!.path, kinds[unit.kind].flag, unit.name, "-h"]);
       const help = plainLog(run.stdout + run.stderr).replace(/\s+/g, " ");
       t.true(help.includes(unit.description), `description missing:\n${help}`);
       for (const c of unit.config) {
@@ -160,9 +197,43 @@ interface Built {
   hostBinary: string;
 }
 
-/** A short pipeline that only has to get through filter init. */
-function dummyArgs(so: string, name: string, props: string[]): string[] {
-  return ["-e", so, "-i", "dummy", "-F", name, "-m", "*", ...props, "-o", "stdout", "-m", "*"];
+/** A short pipeline that only has to get through the plugin's init, `props` given to the plugin. */
+function initArgs(so: string, unit: Unit, props: string[]): string[] {
+  if (unit.kind === "input") return ["-e", so, "-i", unit.name, ...props, "-o", "stdout", "-m", "*"];
+  if (unit.kind === "output") return ["-e", so, "-i", "dummy", "-o", unit.name, "-m", "*", ...props];
+  return ["-e", so, "-i", "dummy", "-F", unit.name, "-m", "*", ...props, "-o", "stdout", "-m", "*"];
+}
+
+/** The kind an example declares, read from its source (before anything is compiled). */
+function kindOfExample(entry: string): Unit["kind"] {
+  const m = /\bdefine(Filter|Output|Input)\(/.exec(fs.readFileSync(entry, "utf8"));
+  return m ? (m[1]!.toLowerCase() as Unit["kind"]) : "filter";
+}
+
+/** The parts of <name>.run.json these tests use (test/examples.test.ts reads the same file). */
+interface RunSpec {
+  props: Record<string, string>;
+  count?: number;
+  text?: boolean;
+  outputFile?: string;
+}
+
+function runSpec(name: string): RunSpec {
+  const file = path.join(root, "examples", `${name}.run.json`);
+  const given = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<RunSpec>) : {};
+  return { ...given, props: given.props ?? {} };
+}
+
+function expectedText(name: string, spec: RunSpec): string {
+  return fs.readFileSync(path.join(root, "examples", `${name}.expected.${spec.text ? "txt" : "jsonl"}`), "utf8");
+}
+
+/** Expected records name repository-relative paths; fluent-bit was given absolute ones. */
+function relocate(record: unknown): unknown {
+  if (typeof record === "string") return record.startsWith("examples/") ? path.join(root, record) : record;
+  if (Array.isArray(record)) return record.map(relocate);
+  if (record !== null && typeof record === "object") return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, relocate(v)]));
+  return record;
 }
 
 function badValue(c: ConfigEntry): string | undefined {

@@ -159,3 +159,25 @@ export function parseFluentBitRecords(text: string): unknown[] {
     String.fromCharCode(0xd000 | ((b1.charCodeAt(0) & 0x3f) << 6) | (b2.charCodeAt(0) & 0x3f));
   return parseRecords(text.replace(surrogate, restore));
 }
+
+/**
+ * fluent-bit arguments for one dummy input per event of a `--events` sample
+ * (`[[time, metadata], body]` lines): each emits its event once, with its own
+ * timestamp and metadata, so an output sees exactly the sample's events.
+ */
+export function dummyEventArgs(eventsJsonl: string, eventTag: string): string[] {
+  return eventsJsonl
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .flatMap((line) => {
+      const [[time, metadata], body] = JSON.parse(line) as [[number, unknown], unknown];
+      const sec = Math.floor(time);
+      const nsec = Math.round((time - sec) * 1e9);
+      return [
+        "-i", "dummy", "-t", eventTag,
+        "-p", `dummy=${JSON.stringify(body)}`, "-p", `metadata=${JSON.stringify(metadata)}`,
+        "-p", "samples=1", "-p", "fixed_timestamp=on",
+        "-p", `start_time_sec=${sec}`, "-p", `start_time_nsec=${nsec}`,
+      ];
+    });
+}
