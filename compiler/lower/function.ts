@@ -6,7 +6,7 @@ import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./control.js";
 import { lowerThrow, lowerTry } from "./exceptions.js";
-import { lowerExpression, type Lowered } from "./expressions.js";
+import { contextPath, lowerExpression, type Lowered } from "./expressions.js";
 import { flushResult } from "./outputs.js";
 import { coerce, coercionNeedsRt, isPure, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
@@ -234,6 +234,11 @@ export class FunctionLowerer {
       this.bind(d.name, { k: "lambda", fn: init0 });
       return;
     }
+    if (init0 !== undefined && isConst(d) && contextPath(this, init0) === "config") {
+      // `const c = ctx.config`: another name for the config, read as ctx.config is.
+      this.bind(d.name, { k: "config" });
+      return;
+    }
     const sym = this.checker.getSymbolAtLocation(d.name);
     const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
     let kind = this.kindOf(declared);
@@ -273,7 +278,31 @@ export class FunctionLowerer {
    */
   private destructure(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern, init: ts.Expression | undefined, emit: (s: Stmt) => void): void {
     if (init === undefined) return;
+    if (ts.isObjectBindingPattern(pattern) && contextPath(this, init) === "config") {
+      this.destructureConfig(pattern, emit);
+      return;
+    }
     this.destructureFrom(pattern, this.expr(init), emit);
+  }
+
+  /**
+   * `const { a, b: c } = ctx.config`: each name is a local holding its
+   * property (the config is not a Value to read fields from). Every property
+   * always has a value, so a default is never taken.
+   */
+  private destructureConfig(pattern: ts.ObjectBindingPattern, emit: (s: Stmt) => void): void {
+    for (const el of pattern.elements) {
+      const key = el.propertyName !== undefined && !ts.isComputedPropertyName(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+      const read = key === undefined || el.dotDotDotToken !== undefined ? undefined : this.scope.config.get(key);
+      if (read === undefined || !ts.isIdentifier(el.name)) {
+        this.scope.sink.report("UnsupportedExpression", el, `'${el.getText()}' (destructure ctx.config by property name)`);
+        continue;
+      }
+      this.usesCtx = true;
+      const cname = this.locals.claim(el.name.text, "v_");
+      emit({ k: "decl", name: cname, kind: read.kind, init: read.expr });
+      this.bind(el.name, { k: "local", cname, kind: read.kind });
+    }
   }
 
   /** The same, from a value already lowered (a for...of element). */
@@ -541,4 +570,9 @@ function asStatements(s: ts.Statement): readonly ts.Statement[] {
 export function lineOf(node: ts.Node): number {
   const sf = node.getSourceFile();
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+/** A `const` declaration (its list carries the flag). */
+function isConst(d: ts.VariableDeclaration): boolean {
+  return (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0;
 }
