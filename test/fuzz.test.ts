@@ -1,7 +1,8 @@
 // Bounded libFuzzer runs in `npm test`: every target of test/fuzz/targets.ts
 // (the runtime's msgpack reader and chunk loop, JSON.parse, every example
-// filter) for a fixed number of inputs from the committed corpus, seed
-// fixed, so a CI run is reproducible. Longer runs: `npm run fuzz`.
+// filter, every example output that delivers locally) for a fixed number of
+// inputs from the committed corpus, seed fixed, so a CI run is
+// reproducible. Longer runs: `npm run fuzz`.
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";

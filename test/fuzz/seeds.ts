@@ -1,7 +1,8 @@
-// Writes the committed seed corpus (test/fuzz/corpus/{msgpack,filter,json}):
-// the examples' sample records as Fluent Bit chunks (built by the host from
-// their .jsonl), the awkward shapes test/malformed.test.ts checks, and the
-// JSON of the samples. Rerun after adding an example:
+// Writes the committed seed corpus (test/fuzz/corpus/{msgpack,filter,
+// output,json}): the examples' sample records as Fluent Bit chunks (built by
+// the host from their .jsonl; outputs get their filters' and their own), the
+// awkward shapes test/malformed.test.ts checks, and the JSON of the samples.
+// Rerun after adding an example:
 //   node scripts/build.js && node dist/test/fuzz/seeds.js
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildPlugin, root } from "../support/plugins.js";
 import { runHost } from "../../compiler/toolchain/index.js";
-import { corpusRoot, exampleFilters } from "./targets.js";
+import { corpusRoot, exampleFilters, exampleOutputs } from "./targets.js";
 import { malformedCases } from "./chunks.js";
 
 function put(dir: string, data: Buffer | string): void {
@@ -34,12 +35,21 @@ async function main(): Promise<void> {
         if (r.code !== 0) throw new Error(r.stderr);
         put(path.join(corpusRoot, "filter"), r.stdout);
         put(path.join(corpusRoot, "msgpack"), r.stdout);
+        put(path.join(corpusRoot, "output"), r.stdout);
       }
       for (const l of lines.slice(0, 4)) put(path.join(corpusRoot, "json"), l);
+    }
+    // Output samples are events ([[time, metadata], body] lines): times and metadata too.
+    for (const name of exampleOutputs()) {
+      const jsonl = fs.readFileSync(path.join(root, "examples", `${name}.jsonl`), "utf8");
+      const r = await runHost(binary, ["--events", "--out", "msgpack"], jsonl);
+      if (r.code !== 0) throw new Error(r.stderr);
+      put(path.join(corpusRoot, "output"), r.stdout);
     }
     for (const c of malformedCases()) {
       put(path.join(corpusRoot, "filter"), c.chunk);
       put(path.join(corpusRoot, "msgpack"), c.chunk);
+      put(path.join(corpusRoot, "output"), c.chunk);
     }
     for (const j of ['{"a":[1,2.5,-0.0,1e300,"\\ud83d\\ude00",null,true]}', '"\\u0000x"', "12345678901234567890", "[[[[[[]]]]]]"]) {
       put(path.join(corpusRoot, "json"), j);

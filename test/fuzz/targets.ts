@@ -5,6 +5,8 @@
 //   msgpack          runtime-c/test/fuzz/fuzz_msgpack.c: arbitrary bytes as a chunk
 //   json             runtime-c/test/fuzz/fuzz_json.c: JSON.parse and back
 //   filter-<example> runtime-c/test/fuzz/fuzz_filter.c + the example + the host
+//   output-<example> runtime-c/test/fuzz/fuzz_output.c + the example + the host:
+//                    arbitrary bytes as a chunk to flush, written to /dev/null
 //
 // Corpus: test/fuzz/corpus/<corpus>/ (seeds, committed) and
 // test/fuzz/corpus/<corpus>/regressions/ (inputs that once crashed: a crash
@@ -15,6 +17,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pluginNames } from "../../compiler/build/kinds.js";
 import { compileFile } from "../../compiler/compile.js";
 import { amalgamateRuntime, hostDir, hostIncludeDir, hostSources, runtimeDir, writeRuntimeHeader } from "../../compiler/toolchain/index.js";
 import { repoRoot } from "../../compiler/toolchain/paths.js";
@@ -113,14 +116,28 @@ function runtimeTarget(name: string): Target {
   };
 }
 
-/** Filters among the examples (outputs and inputs take no chunk from a filter's side). */
-export function exampleFilters(): string[] {
+/** The examples one define call makes (filters or outputs), sorted. */
+function examplesOf(define: "defineFilter" | "defineOutput"): string[] {
   return fs
     .readdirSync(examplesDir)
     .filter((f) => f.endsWith(".ts"))
     .map((f) => f.slice(0, -3))
-    .filter((n) => /defineFilter\s*\(/.test(fs.readFileSync(path.join(examplesDir, `${n}.ts`), "utf8")))
+    .filter((n) => new RegExp(`${define}\\s*\\(`).test(fs.readFileSync(path.join(examplesDir, `${n}.ts`), "utf8")))
     .sort();
+}
+
+/** Filters among the examples. */
+export function exampleFilters(): string[] {
+  return examplesOf("defineFilter");
+}
+
+/**
+ * Outputs among the examples that deliver locally (stdout, a file): a
+ * network output would need a server, and without one no chunk could be
+ * delivered.
+ */
+export function exampleOutputs(): string[] {
+  return examplesOf("defineOutput").filter((n) => !/^\s*net:\s*true\b/m.test(fs.readFileSync(path.join(examplesDir, `${n}.ts`), "utf8")));
 }
 
 function filterTarget(example: string): Target {
@@ -149,8 +166,46 @@ function filterTarget(example: string): Target {
   };
 }
 
+/** The property an example writes its file to (its .run.json's outputFile), if it writes one. */
+function outputFileProperty(example: string): string | undefined {
+  const file = path.join(examplesDir, `${example}.run.json`);
+  if (!fs.existsSync(file)) return undefined;
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { outputFile?: string }).outputFile;
+}
+
+function outputTarget(example: string): Target {
+  return {
+    name: `output-${example}`,
+    corpus: "output",
+    async build(dir) {
+      const result = compileFile(path.join(examplesDir, `${example}.ts`), {});
+      if (!result.ok || result.c === undefined || result.unit === undefined) {
+        throw new Error(`examples/${example}.ts did not compile`);
+      }
+      const pluginC = path.join(dir, `${example}.c`);
+      fs.writeFileSync(pluginC, result.c);
+      const file = outputFileProperty(example);
+      return buildCached(`fuzz_output_${example}`, dir, [path.join(targetsDir, "fuzz_output.c"), pluginC, ...hostSources()], [
+        "-I",
+        hostIncludeDir,
+        "-I",
+        hostDir,
+        `-DFLBC_HOST_PLUGIN=${pluginNames("output", result.unit.name).symbol}`,
+        "-DFLBC_HOST_KIND=output",
+        ...(file !== undefined ? [`-DFLBC_FUZZ_PROP="${file}=/dev/null"`] : []),
+        "-Dmain=flbc_host_main",
+      ]);
+    },
+  };
+}
+
 export function allTargets(): Target[] {
-  return [runtimeTarget("msgpack"), runtimeTarget("json"), ...exampleFilters().map(filterTarget)];
+  return [
+    runtimeTarget("msgpack"),
+    runtimeTarget("json"),
+    ...exampleFilters().map(filterTarget),
+    ...exampleOutputs().map(outputTarget),
+  ];
 }
 
 export interface FuzzRun {
