@@ -487,7 +487,7 @@ test("output: FLB_RETRY is retried up to retry_limit, then the chunk is dropped"
 
 test("output: FLB_ERROR fails the chunk; network and TLS properties are accepted", async (t) => {
   const r = await run(
-    ["fail=on", "host=example.com", "port=443", "tls=on", "tls.verify=off"].flatMap((p) => [
+    ["fail=on", "host=example.com", "port=443", "tls=off", "tls.verify=off"].flatMap((p) => [
       "-p",
       p,
     ]),
@@ -496,6 +496,10 @@ test("output: FLB_ERROR fails the chunk; network and TLS properties are accepted
   );
   t.is(r.code, 1);
   t.is(r.stderr, "[error] [output:lines:lines.0] failing on request\n");
+  // As in Fluent Bit, `tls on` needs a plugin with a TLS flag (FLB_IO_OPT_TLS); this one has none.
+  const tls = await run(["-p", "tls=on"], lines({ a: 1 }), await outputHost());
+  t.is(tls.code, 1);
+  t.regex(tls.stderr, /\[config\] lines\.0 does not support TLS/);
 });
 
 test("input: collects until --count records, with the record times", async (t) => {

@@ -164,10 +164,21 @@ int flb_output_set_property(struct flb_output_instance *ins,
         set_string(&ins->match, tmp);
         return 0;
     }
-    /* Routing, workers, TLS and network tuning do not exist in the host:
-     * accepted like Fluent Bit does, without effect. */
+    /* `tls on` reaches the plugin (its upstream refuses it: the host has no
+     * TLS); a plugin without a TLS flag rejects it, as in Fluent Bit. */
+    if (strcasecmp(k, "tls") == 0) {
+        ins->use_tls = flb_utils_bool(tmp) == FLB_TRUE;
+        flb_sds_destroy(tmp);
+        if (ins->use_tls && (ins->flags & (FLB_IO_TLS | FLB_IO_OPT_TLS)) == 0) {
+            flb_error("[config] %s does not support TLS", ins->name);
+            return -1;
+        }
+        return 0;
+    }
+    /* Routing, workers, TLS settings and network tuning do not exist in the
+     * host: accepted like Fluent Bit does, without effect. */
     if (strcasecmp(k, "match_regex") == 0 || strcasecmp(k, "workers") == 0 ||
-        strcasecmp(k, "tls") == 0 || strncasecmp(k, "tls.", 4) == 0 ||
+        strncasecmp(k, "tls.", 4) == 0 ||
         strncasecmp(k, "net.", 4) == 0 || strcasecmp(k, "ipv6") == 0 ||
         strcasecmp(k, "storage.total_limit_size") == 0) {
         flb_sds_destroy(tmp);

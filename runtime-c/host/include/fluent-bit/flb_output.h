@@ -3,7 +3,8 @@
  *
  * Mirrors fluent-bit/flb_output.h for what a plugin touches: the plugin
  * struct and its callbacks, the instance fields the flb_plg_* macros and
- * network plugins read, FLB_OUTPUT_RETURN and the config map helpers.
+ * network plugins read, FLB_OUTPUT_RETURN, the config map helpers and the
+ * network defaults (flb_output_net_default, flb_output_upstream_set).
  * Fluent Bit runs a flush in a coroutine and FLB_OUTPUT_RETURN hands the
  * result to the engine; the host calls cb_flush directly and
  * flb_output_return_do() records the result for it.
@@ -16,6 +17,7 @@
 #include <fluent-bit/flb_config.h>
 #include <fluent-bit/flb_config_map.h>
 #include <fluent-bit/flb_event.h>
+#include <fluent-bit/flb_io.h>
 #include <fluent-bit/flb_network.h>
 
 /* flags */
@@ -35,6 +37,8 @@
 struct flb_input_instance;
 struct flb_output_instance;
 struct flb_output_flush;
+struct flb_upstream;
+struct flb_tls;
 
 struct flb_output_plugin {
     int event_type;
@@ -79,9 +83,10 @@ struct flb_output_instance {
     struct flb_output_plugin *p;
     void *context;                      /* set by flb_output_set_context() */
     int retry_limit;
-    int use_tls;
+    int use_tls;                        /* `tls on` (FLB_IO_TLS/OPT_TLS plugins) */
     char *match;
     struct flb_net_host host;           /* `host` / `port` (FLB_OUTPUT_NET) */
+    struct flb_tls *tls;                /* always NULL: the host has no TLS */
     struct mk_list properties;          /* struct flb_kv */
     struct mk_list *config_map;
     struct mk_list net_properties;      /* net.* properties */
@@ -126,5 +131,10 @@ const char *flb_output_get_property(const char *key,
                                     struct flb_output_instance *ins);
 const char *flb_output_name(struct flb_output_instance *ins);
 void flb_output_set_context(struct flb_output_instance *ins, void *context);
+/* Network outputs: host and port when the user set none. */
+void flb_output_net_default(const char *host, int port,
+                            struct flb_output_instance *ins);
+/* Hands the instance's network settings to its upstream (cb_init). */
+int flb_output_upstream_set(struct flb_upstream *u, struct flb_output_instance *ins);
 
 #endif
