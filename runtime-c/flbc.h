@@ -1035,6 +1035,13 @@ FLBC_API bool flbc_val_is_error(flbc_val v);
 FLBC_API flbc_str flbc_exc_text(struct flbc_rt *rt, flbc_val v);
 /* Logs the exception that left a plugin callback, and clears it. */
 FLBC_API void flbc_log_uncaught(struct flbc_rt *rt);
+/* throw new Error(message), named `name` ("Error", "IoError"), the message
+ * printf-style (bounded like a log line). */
+FLBC_API void flbc_throw_new(struct flbc_rt *rt, flbc_str name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* An I/O error: what ctx.file.append throws when the file cannot be
+ * written (an Error named "IoError"). */
+FLBC_API bool flbc_val_is_io_error(flbc_val v);
 
 /* ------------------------------------------------------ outputs, inputs */
 
@@ -1073,8 +1080,11 @@ FLBC_API bool flbc_events_next(const flbc_events *evs, flbc_event_cursor *c);
 FLBC_API double flbc_events_length(const flbc_events *evs);
 /* A flush result from a string that is not a literal: unknown is an error. */
 FLBC_API int flbc_flush_result(struct flbc_rt *rt, flbc_str s);
-/* ctx.file.append(path, data): false (logged) on an I/O error. */
-FLBC_API bool flbc_file_append(struct flbc_rt *rt, flbc_str path, flbc_str data);
+/* An exception left flush: logged; an I/O error retries the chunk, anything
+ * else is an error. */
+FLBC_API int flbc_flush_uncaught(struct flbc_rt *rt);
+/* ctx.file.append(path, data): throws an I/O error when it fails. */
+FLBC_API void flbc_file_append(struct flbc_rt *rt, flbc_str path, flbc_str data);
 /* process.stdout.write / console.log's text, written as is. */
 FLBC_API void flbc_stdout_write(flbc_str s);
 

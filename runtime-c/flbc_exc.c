@@ -1,5 +1,8 @@
 #include "flbc.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 /*
  * flbc_exc.c: JavaScript exceptions without unwinding.
  *
@@ -8,7 +11,14 @@
  * call to a function that may throw, it tests rt->thrown. Nothing crosses
  * Fluent Bit's frames: an exception that leaves a plugin callback is logged
  * here and the callback fails open (the record is kept as it was).
+ *
+ * The runtime throws too: an I/O call that fails (ctx.file.append) throws
+ * an Error named "IoError", which a flush that does not catch it turns
+ * into "retry" (flbc_flush_uncaught in flbc_out.c).
  */
+
+/* Longest message of an exception the runtime throws. */
+#define FLBC_EXC_MESSAGE_MAX 512
 
 FLBC_API void flbc_throw(struct flbc_rt *rt, flbc_val v)
 {
@@ -63,4 +73,36 @@ FLBC_API void flbc_log_uncaught(struct flbc_rt *rt)
     flbc_val v = flbc_catch(rt);
 
     flbc_log_str(rt, FLBC_LOG_ERROR, flbc_exc_text(rt, v));
+}
+
+FLBC_API void flbc_throw_new(struct flbc_rt *rt, flbc_str name, const char *fmt, ...)
+{
+    char msg[FLBC_EXC_MESSAGE_MAX];
+    char *copy;
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        n = 0;
+    }
+    if ((size_t) n >= sizeof(msg)) {
+        n = (int) sizeof(msg) - 1;
+        memcpy(msg + n - 3, "...", 3);
+    }
+    /* Out of arena memory, the exception still flies with an empty message. */
+    copy = flbc_alloc(&rt->arena, (size_t) n + 1);
+    if (copy != NULL) {
+        memcpy(copy, msg, (size_t) n + 1);
+    }
+    flbc_throw(rt, flbc_error_new(rt, name, copy != NULL ? (flbc_str) { copy, (size_t) n }
+                                                          : FLBC_STR_EMPTY));
+}
+
+FLBC_API bool flbc_val_is_io_error(flbc_val v)
+{
+    return flbc_val_is_error(v) && flbc_val_eq_str(flbc_val_get(v, FLBC_STR("name")),
+                                                   FLBC_STR("IoError"));
 }

@@ -9,6 +9,9 @@
  * the chunk's events as a lazily decoded sequence, the flush result, local
  * sinks (stdout, files) and the formatting helpers of the flbc module.
  *
+ * A failed ctx.file.append throws an I/O error (flbc_exc.c): a flush that
+ * lets it escape is retried (flbc_flush_uncaught), as under Node.
+ *
  * A flush owns its flbc_rt (arena and tag) for the length of the call, so
  * flushes of one instance may run on several worker threads at once:
  * nothing here keeps state outside the rt and the events it is handed.
@@ -102,6 +105,14 @@ FLBC_API int flbc_flush_result(flbc_rt *rt, flbc_str s)
     return FLBC_FLUSH_ERROR;
 }
 
+FLBC_API int flbc_flush_uncaught(flbc_rt *rt)
+{
+    bool io = flbc_val_is_io_error(rt->exc);
+
+    flbc_log_uncaught(rt);
+    return io ? FLBC_FLUSH_RETRY : FLBC_FLUSH_ERROR;
+}
+
 /* NUL-terminated copy of s in the arena, for C library calls. */
 static const char *flbc_out_cstr(flbc_rt *rt, flbc_str s)
 {
@@ -115,7 +126,7 @@ static const char *flbc_out_cstr(flbc_rt *rt, flbc_str s)
     return p;
 }
 
-FLBC_API bool flbc_file_append(flbc_rt *rt, flbc_str path, flbc_str data)
+FLBC_API void flbc_file_append(flbc_rt *rt, flbc_str path, flbc_str data)
 {
     const char *name;
     FILE *f;
@@ -123,27 +134,27 @@ FLBC_API bool flbc_file_append(flbc_rt *rt, flbc_str path, flbc_str data)
     int closed;
 
     if (path.len == 0 || memchr(path.ptr, '\0', path.len) != NULL) {
-        flbc_log(rt, FLBC_LOG_ERROR, "file.append: invalid path '%.*s'",
-                 (int) path.len, path.ptr);
-        return false;
+        flbc_throw_new(rt, FLBC_STR("IoError"), "file.append: invalid path '%.*s'",
+                       (int) path.len, path.ptr);
+        return;
     }
     name = flbc_out_cstr(rt, path);
     if (name == NULL) {
-        flbc_log(rt, FLBC_LOG_ERROR, "file.append: out of memory");
-        return false;
+        flbc_throw_new(rt, FLBC_STR("IoError"), "file.append: out of memory");
+        return;
     }
     f = fopen(name, "ab");
     if (f == NULL) {
-        flbc_log(rt, FLBC_LOG_ERROR, "file.append: cannot open '%s': %s", name, strerror(errno));
-        return false;
+        flbc_throw_new(rt, FLBC_STR("IoError"), "file.append: cannot open '%s': %s", name,
+                       strerror(errno));
+        return;
     }
     n = data.len > 0 ? fwrite(data.ptr, 1, data.len, f) : 0;
     closed = fclose(f);
     if (n != data.len || closed != 0) {
-        flbc_log(rt, FLBC_LOG_ERROR, "file.append: cannot write '%s': %s", name, strerror(errno));
-        return false;
+        flbc_throw_new(rt, FLBC_STR("IoError"), "file.append: cannot write '%s': %s", name,
+                       strerror(errno));
     }
-    return true;
 }
 
 FLBC_API void flbc_stdout_write(flbc_str s)

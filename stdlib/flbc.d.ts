@@ -345,7 +345,7 @@ export interface NetContext {
 export interface FileContext {
     /** Local files. */
     readonly file: {
-        /** Appends `data` (UTF-8) to the file at `path` (usually from config), creating it if needed. Failure throws. */
+        /** Appends `data` (UTF-8) to the file at `path` (usually from config), creating it if needed. Failure throws an `IoError`: uncaught, the flush is retried. */
         append(path: string, data: string): void;
     };
 }

@@ -110,6 +110,36 @@ test("ctx.file.append: an I/O error retries the chunk", async (t) => {
   t.is(fs.readFileSync(good.path, "utf8"), '{"date":0,"n":1}\n{"date":0,"n":2}\n{"date":0,"n":3}\n{"date":0,"n":4}\n{"date":0,"n":5}\n');
 });
 
+test("ctx.file.append: the I/O error can be caught, the same in C and under Node", async (t) => {
+  const entry = plugin(
+    "out_catch_file",
+    `import { defineOutput } from "flbc";
+export default defineOutput({
+  name: "catch_file",
+  config: { path: "" },
+  flush(events, ctx) {
+    try {
+      ctx.file.append(ctx.config.path, String(events.length) + "\\n");
+    } catch (e) {
+      console.log(e instanceof Error ? \`caught \${e.name}\` : "caught");
+      return "error";
+    }
+    return "ok";
+  },
+});
+`,
+  );
+  const dir = path.join(scratch, "catch_file");
+  fs.mkdirSync(dir, { recursive: true });
+  const { binary: bin } = await buildPlugin(entry, dir);
+  const bad = { path: path.join(scratch, "no-such-dir", "x.txt") };
+  const c = await runC(bin, records, bad, ["--stats"]);
+  t.is(c.stdout, "caught IoError\n");
+  t.regex(c.stderr, /failed=1 retries=0/);
+  const js = await runNode({ entry, props: bad, events: false, input: records });
+  t.is(js.stdout, c.stdout);
+});
+
 for (const [what, def, message] of [
   ["workers must be a literal integer", "workers: 2.5,", "`workers` must be an integer from 0 to 64."],
   ["net must be a literal boolean", "net: 1 === 1,", "`net` must be true or false."],

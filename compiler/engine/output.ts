@@ -1,16 +1,19 @@
 // Running an output under Node the way the local host (and Fluent Bit's
 // engine) does: the events in chunks of `chunkRecords`, `flush(events,
 // ctx)` once per chunk, "retry" tried again up to the retry limit, an
-// exception logged and taken as "error". An I/O failure of ctx.file is an
-// exception that means "retry", as the C runtime's status does.
+// exception logged and taken as "error". A failed ctx.file call throws an
+// IoError; one that leaves flush means "retry", as in the compiled plugin
+// (flbc_flush_uncaught).
 import fs from "node:fs";
 import type { Log, OutputDescriptor } from "./descriptor.js";
 import { cloneValue, deepFreeze, type Event } from "./events.js";
 import { errorMessage } from "./filter.js";
 import type { Instance } from "./instance.js";
 
-/** Thrown by ctx.file / ctx.http / ctx.tcp: the flush is retried. */
-export class IoError extends Error {}
+/** Thrown by ctx.file (and the network calls): an uncaught one retries the flush. */
+export class IoError extends Error {
+  override name = "IoError";
+}
 
 export interface OutputRunOptions {
   tag: string;

@@ -124,6 +124,9 @@ export function unwindTail(f: FunctionLowerer, returns: Kind, role: string): Stm
       return [label, log, { k: "return", value: name("FLBC_FAIL", "int") }];
     case "init":
       return [label, log, { k: "return", value: name("-1", "int") }];
+    case "flush":
+      // Logged there: an I/O error retries the chunk, anything else is an error.
+      return [label, { k: "return", value: { k: "call", fn: "flbc_flush_uncaught", args: [rtName(f)], kind: "int" } }];
     default:
       return [label, log, { k: "return", value: name("0", "int") }];
   }

@@ -351,11 +351,7 @@ function lowerIoCallback(scope: PluginScope, cb: Callback, role: "flush" | "coll
     if (role === "flush") body.push({ k: "return", value: flushResult(f, undefined) });
     else body.push({ k: "return", value: { k: "name", name: "0", kind: "int" } });
   }
-  const tail = unwindTail(f, "int", role);
-  const last = tail[tail.length - 1];
-  // An uncaught exception in flush is "error" (logged by the tail).
-  if (role === "flush" && last?.k === "return") last.value = { k: "name", name: "FLBC_FLUSH_ERROR", kind: "int" };
-  body.push(...tail);
+  body.push(...unwindTail(f, "int", role));
   markUnusedLocals(body);
   const comment = `${role}(${cb.parameters.map((p) => p.getText()).join(", ")})`;
   const used = role === "flush" ? f.used.has(eventsLocal) : usesOut.has(f);

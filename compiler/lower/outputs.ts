@@ -2,14 +2,16 @@
 // `.length`, an event's time/tag/metadata/body), its sinks (ctx.file,
 // ctx.http, ctx.tcp), the flush result, and an input's ctx.emit.
 //
-// An I/O call that fails is an exception in the reference semantics: the
-// flush stops there and the chunk is retried. In C the call returns a
-// status and the flush function returns FLBC_FLUSH_RETRY right after it.
+// An I/O call that fails throws an I/O error, in the reference semantics
+// and in C alike: the runtime call sets the exception (flbc_throw_new) and
+// generated code tests rt->thrown after it, so a plugin may catch it; one
+// that leaves flush makes the chunk "retry" (flbc_flush_uncaught).
 import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, rtName, toStr } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
+import { checkThrown } from "./exceptions.js";
 import { lineOf, skipParens } from "./function.js";
 
 const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
@@ -96,11 +98,9 @@ export function contextCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts
     if (a === undefined) return kind === "str" ? { k: "str", value: "" } : name("FLBC_VAL_UNDEF", "val");
     return kind === "str" ? toStr(f, f.expr(a), a) : f.exprAs(a, kind);
   };
-  const retryUnless = (ok: Expr): void => {
-    f.pre.push({ k: "if", test: { k: "unary", op: "!", arg: ok, kind: "bool" }, then: [{ k: "return", value: name("FLBC_FLUSH_RETRY", "int") }] });
-  };
   if (io === "file" && method === "append") {
-    retryUnless(call("flbc_file_append", [rtName(f), arg(0, "str"), arg(1, "str")], "bool"));
+    // The call runs as a statement of its own, followed by the throw test.
+    f.pre.push({ k: "expr", expr: call("flbc_file_append", [rtName(f), arg(0, "str"), arg(1, "str")], "void") }, checkThrown(f));
     return { e: { k: "num", value: 0 }, kind: "void" };
   }
   // ctx.http / ctx.tcp: the runtime side (flbc_net.c over flb_upstream /

@@ -49,13 +49,16 @@ static int ts_flush(flbc_rt *rt, flbc_events *v_events, struct jsonfile_ctx *ctx
         }
     }
 #line 20 "examples/out_jsonfile.ts"
-    if (!flbc_file_append(rt, ctx->path_str, v_text)) {
-        return FLBC_FLUSH_RETRY;
+    flbc_file_append(rt, ctx->path_str, v_text);
+    if (flbc_unlikely(rt->thrown)) {
+        goto unwind;
     }
 #line 21 "examples/out_jsonfile.ts"
     return FLBC_FLUSH_OK;
+unwind:;
+    return flbc_flush_uncaught(rt);
 }
-#line 59 "out_jsonfile.c"
+#line 62 "out_jsonfile.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
