@@ -88,6 +88,21 @@
 #define FLBC_MAX_CALL_DEPTH 256
 #endif
 
+/* Largest HTTP response (headers and body) ctx.http.request reads; a
+ * larger one is an I/O error. */
+#ifndef FLBC_HTTP_RESPONSE_MAX
+#define FLBC_HTTP_RESPONSE_MAX ((size_t) 1 << 20)
+#endif
+
+/* Bytes of an HTTP error response's body quoted in the log line. */
+#ifndef FLBC_HTTP_LOG_BODY
+#define FLBC_HTTP_LOG_BODY 128
+#endif
+
+/* FLBC_NET: defined by the plugin of a network output (`net: true`), after
+ * including Fluent Bit's upstream, HTTP client and I/O headers; it compiles
+ * flbc_net.c, so that no other plugin depends on those headers. */
+
 #if defined(__GNUC__) || defined(__clang__)
 #define flbc_likely(x)   __builtin_expect(!!(x), 1)
 #define flbc_unlikely(x) __builtin_expect(!!(x), 0)
@@ -1039,8 +1054,8 @@ FLBC_API void flbc_log_uncaught(struct flbc_rt *rt);
  * printf-style (bounded like a log line). */
 FLBC_API void flbc_throw_new(struct flbc_rt *rt, flbc_str name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* An I/O error: what ctx.file.append throws when the file cannot be
- * written (an Error named "IoError"). */
+/* An I/O error: what ctx.file, ctx.http and ctx.tcp throw when the file or
+ * the connection fails (an Error named "IoError"). */
 FLBC_API bool flbc_val_is_io_error(flbc_val v);
 
 /* ------------------------------------------------------ outputs, inputs */
@@ -1111,5 +1126,26 @@ FLBC_API double flbc_now(void);
 FLBC_API flbc_str flbc_file_read_from(struct flbc_rt *rt, flbc_str path, double offset);
 /* byteLength(s): UTF-8 bytes of s. */
 FLBC_API double flbc_str_byte_length(flbc_str s);
+
+#ifdef FLBC_NET
+/*
+ * ctx.http and ctx.tcp of a network output (flbc_net.c). Each call takes a
+ * connection from the instance's upstream (created in cb_init from the
+ * host, port and tls properties) and gives it back before it returns; in
+ * Fluent Bit the flush coroutine yields while the call waits. A connection
+ * that cannot be made, written or read to the end throws an I/O error; a
+ * request the plugin got wrong (method, uri, a header) throws an Error.
+ * After either, generated code tests rt->thrown.
+ */
+struct flb_upstream;
+/* ctx.http.request({ method, uri, headers, body }): { status, headers,
+ * body } for any status (>= 400 is logged with the first bytes of the
+ * body); headers is a map Value of strings or undefined. */
+FLBC_API flbc_val flbc_http_request(struct flbc_rt *rt, struct flb_upstream *u,
+                                    flbc_str method, flbc_str uri, flbc_val headers,
+                                    flbc_str body);
+/* ctx.tcp.write(data): the bytes, on one connection. */
+FLBC_API void flbc_tcp_write(struct flbc_rt *rt, struct flb_upstream *u, flbc_str data);
+#endif
 
 #endif /* FLBC_H */

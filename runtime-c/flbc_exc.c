@@ -12,9 +12,9 @@
  * Fluent Bit's frames: an exception that leaves a plugin callback is logged
  * here and the callback fails open (the record is kept as it was).
  *
- * The runtime throws too: an I/O call that fails (ctx.file.append) throws
- * an Error named "IoError", which a flush that does not catch it turns
- * into "retry" (flbc_flush_uncaught in flbc_out.c).
+ * The runtime throws too: an I/O call that fails (ctx.file, ctx.http,
+ * ctx.tcp) throws an Error named "IoError", which a flush that does not
+ * catch it turns into "retry" (flbc_flush_uncaught in flbc_out.c).
  */
 
 /* Longest message of an exception the runtime throws. */

@@ -302,13 +302,21 @@ export type FlushResult = "ok" | "retry" | "error";
 
 /** An HTTP request sent with `ctx.http.request`. */
 export interface HttpRequest {
-    /** The method: `"GET"`, `"POST"`, `"PUT"`, ... */
+    /** The method: `"GET"`, `"POST"`, `"PUT"`, `"PATCH"`, `"DELETE"` or `"HEAD"` (what Fluent Bit's HTTP client sends). */
     method: string;
-    /** The path and query, e.g. `"/api/v1/logs?x=1"`; host and port come from the output's `host`/`port`. */
+    /**
+     * The path and query, e.g. `"/api/v1/logs?x=1"`: starts with `/`, no
+     * spaces or control characters. Host and port come from the output's
+     * `host`/`port` properties.
+     */
     uri: string;
-    /** Extra request headers (`Content-Length` and `Host` are set automatically). */
+    /**
+     * Extra request headers, sent in this order after `Host` and
+     * `Content-Length`, which are always set automatically (giving either,
+     * or `Transfer-Encoding` or `Connection`, throws).
+     */
     headers?: { [name: string]: string };
-    /** The request body. */
+    /** The request body (UTF-8); absent: none, `Content-Length: 0`. */
     body?: string;
 }
 
@@ -316,29 +324,47 @@ export interface HttpRequest {
 export interface HttpResponse {
     /** The HTTP status code, e.g. `200`. */
     status: number;
-    /** The response headers, names in lower case. */
+    /** The response headers, names in lower case; a repeated header's values joined with `", "`. */
     headers: { [name: string]: string };
-    /** The response body. */
+    /** The response body (chunked transfer decoded). */
     body: string;
 }
 
 /**
  * Network access of an output declared with `net: true`. Calls go through
- * Fluent Bit's upstream (connection pool, TLS, `host`/`port` properties) and
- * yield the flush coroutine while waiting: they look synchronous but do not
- * block Fluent Bit.
+ * Fluent Bit's upstream (connection pool, TLS, `host`/`port`/`tls`
+ * properties; default `127.0.0.1:80`) and yield the flush coroutine while
+ * waiting: they look synchronous but do not block Fluent Bit. Each call
+ * takes a connection and gives it back when done (kept alive for the next
+ * one unless `net.keepalive off`).
+ *
+ * A connection that cannot be made, written, or read to a complete response
+ * throws an `Error` named `"IoError"`: uncaught, the flush is retried
+ * (`"retry"`), as for a failed `ctx.file.append`. A request with an invalid
+ * method, uri or header throws a plain `Error` (uncaught: `"error"`).
  */
 export interface NetContext {
-    /** HTTP to the output's `host`:`port` (TLS when `tls on`). */
-    readonly http: {
-        /** Sends a request and waits for the response. A connection failure throws. */
-        request(request: HttpRequest): HttpResponse;
-    };
-    /** A raw TCP connection to the output's `host`:`port`. */
-    readonly tcp: {
-        /** Writes `data` (UTF-8) to the connection. A connection failure throws. */
-        write(data: string): void;
-    };
+    /** HTTP/1.1 to the output's `host`:`port` (TLS when `tls on`). */
+    readonly http: HttpClient;
+    /** A raw TCP connection to the output's `host`:`port` (TLS when `tls on`). */
+    readonly tcp: TcpClient;
+}
+
+/** `ctx.http` of a network output. */
+export interface HttpClient {
+    /**
+     * Sends a request and waits for the whole response, returned for any
+     * status: the plugin decides what a status means (usually 2xx `"ok"`,
+     * 5xx `"retry"`, 4xx `"error"`). A status of 400 or above is also logged
+     * as an error with the first 128 bytes of the body.
+     */
+    request(request: HttpRequest): HttpResponse;
+}
+
+/** `ctx.tcp` of a network output. */
+export interface TcpClient {
+    /** Writes `data` (UTF-8) on one connection; returns once it is written. */
+    write(data: string): void;
 }
 
 /** File access of an output. */
@@ -411,8 +437,9 @@ export interface FilterDefinition<C extends ConfigDefaults, S> extends PluginDef
 /** The definition of an output plugin (see `defineOutput`). */
 export interface OutputDefinition<C extends ConfigDefaults, S, N extends boolean> extends PluginDefinition<C, S> {
     /**
-     * `true` for a network output: it gets Fluent Bit's `host`, `port` and
-     * `tls` properties and `ctx.http` / `ctx.tcp`.
+     * `true` for a network output: it gets Fluent Bit's `host`, `port`
+     * (default `127.0.0.1:80`) and `tls` properties and `ctx.http` /
+     * `ctx.tcp`.
      */
     net?: N;
     /** Number of flush worker threads (Fluent Bit's `workers` default). */

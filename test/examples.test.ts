@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { runNode } from "../compiler/engine/node.js";
 import { compileCheck, hostIncludeDir, sanitizerAvailable, writeRuntimeHeader } from "../compiler/toolchain/index.js";
+import { startHttpServer, transcript } from "./support/netServer.js";
 import {
   buildPlugin,
   compileForTest,
@@ -40,9 +41,9 @@ function compilerAvailable(cc: string): boolean {
 
 /**
  * How an example runs, from <name>.run.json when there is one: properties,
- * --events input, an input's --count (collected without waiting), and
- * `text` for an output that prints lines other than JSON (expected output
- * then in <name>.expected.txt).
+ * --events input, an input's --count (collected without waiting), `text`
+ * for an output that prints lines other than JSON (expected output then in
+ * <name>.expected.txt), and a server for a network output.
  */
 interface RunSpec {
   props: Record<string, string>;
@@ -51,19 +52,37 @@ interface RunSpec {
   text: boolean;
   /** An output that writes a file: this property gets a fresh path, and the file's text is the output. */
   outputFile?: string;
+  /**
+   * A network output: "http" starts an HTTP server answering 200 on
+   * 127.0.0.1 and passes its port; the requests it received are the output.
+   */
+  server?: "http";
 }
 
 function runSpec(name: string): RunSpec {
   const file = path.join(examplesDir, `${name}.run.json`);
   const given = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<RunSpec>) : {};
-  return { props: given.props ?? {}, events: given.events ?? false, count: given.count, text: given.text ?? false, outputFile: given.outputFile };
+  return { props: given.props ?? {}, events: given.events ?? false, count: given.count, text: given.text ?? false, outputFile: given.outputFile, server: given.server };
+}
+
+/** Runs `run` against a fresh server when the spec has one; stdout gets the requests it received. */
+async function withServer<R extends { stdout: string }>(spec: RunSpec, props: Record<string, string>, run: (props: Record<string, string>) => Promise<R>): Promise<R> {
+  if (spec.server === undefined) return run(props);
+  const server = await startHttpServer();
+  try {
+    const r = await run({ ...props, port: String(server.port) });
+    const requests = (await server.received()).map((req) => transcript(req, server.port));
+    return { ...r, stdout: r.stdout + requests.join("") };
+  } finally {
+    await server.close();
+  }
 }
 
 /** Runs `run` with spec.outputFile pointing at a new file; stdout gets that file's text. */
 async function withOutputFile<R extends { stdout: string }>(spec: RunSpec, dir: string, run: (props: Record<string, string>) => Promise<R>): Promise<R> {
-  if (spec.outputFile === undefined) return run(spec.props);
+  if (spec.outputFile === undefined) return withServer(spec, spec.props, run);
   const file = path.join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
-  const r = await run({ ...spec.props, [spec.outputFile]: file });
+  const r = await withServer(spec, { ...spec.props, [spec.outputFile]: file }, run);
   const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   fs.rmSync(file, { force: true });
   return { ...r, stdout: r.stdout + text };

@@ -446,6 +446,12 @@ class SubsetChecker {
       declFile !== undefined &&
       (declFile === this.loaded.entry || declFile === this.loaded.apiFile || declFile.fileName.endsWith("lib.flbc.d.ts"));
     const localFunction = decl !== undefined && (ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent);
+    if (!known && isNetCall(callee)) {
+      // ctx.http / ctx.tcp where the context has none: tsc's "property does
+      // not exist" does not say that `net: true` is what is missing.
+      this.sink.report("NetNotDeclared", callee, callee.getText());
+      return;
+    }
     if (!known || (declFile === this.loaded.entry && !ts.isFunctionDeclaration(decl!) && !localFunction)) {
       this.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
       return;
@@ -569,6 +575,13 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 const inlineCallbackMethods = new Set(["map", "filter", "forEach", "some", "every", "find", "findIndex", "reduce", "sort"]);
+
+/** `<x>.http.request` or `<x>.tcp.write`: a network output's calls. */
+function isNetCall(callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
+  const io = callee.expression.name.text;
+  return (io === "http" && callee.name.text === "request") || (io === "tcp" && callee.name.text === "write");
+}
 
 /** A function written as the first argument of an array method that flbc inlines. */
 function isInlineCallback(e: ts.Expression): boolean {

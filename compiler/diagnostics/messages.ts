@@ -219,6 +219,11 @@ export const messages = {
     message: "An output with `workers` above 1 cannot change `ctx.state` in `flush`: flushes run on several threads at once.",
     hint: "Set the state in `init` and only read it in flush, or drop `workers`.",
   },
+  NetNotDeclared: {
+    code: 1222,
+    message: "'{0}' is only available in the `flush` of an output declared with `net: true`.",
+    hint: "Add `net: true` to defineOutput: the output then has Fluent Bit's host, port and tls properties, and ctx.http / ctx.tcp in flush.",
+  },
 } satisfies Record<string, MessageDef>;
 
 export type MessageId = keyof typeof messages;

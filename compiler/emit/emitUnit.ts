@@ -30,10 +30,18 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
   w.line("#include <fluent-bit/flb_kv.h>");
   w.line("#include <fluent-bit/flb_mem.h>");
   w.line("#include <fluent-bit/flb_sds.h>");
+  if (unit.output?.upstream !== undefined) {
+    // What flbc_net.c calls: Fluent Bit's upstream, HTTP client and I/O.
+    w.line("#include <fluent-bit/flb_upstream.h>");
+    w.line("#include <fluent-bit/flb_upstream_conn.h>");
+    w.line("#include <fluent-bit/flb_http_client.h>");
+    w.line("#include <fluent-bit/flb_io.h>");
+  }
   w.blank();
   w.line("#include <stddef.h>");
   w.line("#include <strings.h>");
   w.blank();
+  if (unit.output?.upstream !== undefined) w.line("#define FLBC_NET 1 /* the runtime's ctx.http / ctx.tcp */");
   w.line('#include "flbc_rt.h"');
   w.blank();
   emitContextStruct(w, unit);
@@ -57,6 +65,7 @@ function emitContextStruct(w: CWriter, unit: Unit): void {
   w.line(`struct flb_${unit.kind}_instance *ins;`);
   w.line("flbc_rt rt;");
   if (unit.kind === "input") w.line("int coll_fd;                     /* the collector's id */");
+  if (unit.output?.upstream !== undefined) w.line(`struct flb_upstream *${unit.output.upstream};${pad(`struct flb_upstream *${unit.output.upstream}`)}/* host, port, tls */`);
   for (const c of unit.config) {
     const dflt = c.defaultText === undefined ? "no default" : `default ${JSON.stringify(c.defaultText)}`;
     w.line(`${declare(c.memberType, c.member)};${pad(declare(c.memberType, c.member))}/* ${c.key}: ${dflt} */`);

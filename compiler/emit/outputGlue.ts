@@ -13,11 +13,37 @@ import type { CWriter } from "./writer.js";
 export function emitOutputGlue(w: CWriter, unit: Unit): void {
   emitLogFunnel(w, unit);
   emitPropertyIsEmpty(w);
-  emitInit(w, unit);
+  const upstream = unit.output?.upstream;
+  emitInit(w, unit, upstream === undefined ? undefined : (w) => emitUpstreamCreate(w, unit, upstream));
   emitFlush(w, unit);
-  emitExit(w, unit);
+  emitExit(w, unit, upstream === undefined ? undefined : (w) => w.line(`flb_upstream_destroy(ctx->${upstream});`));
   emitConfigMap(w, unit);
   emitOutputStruct(w, unit);
+}
+
+/**
+ * A network output's upstream, set up as plugins/out_http and out_tcp do:
+ * the host and port the user gave (127.0.0.1:80 when none), TLS with
+ * `tls on`. ctx.http and ctx.tcp take their connections from it.
+ */
+function emitUpstreamCreate(w: CWriter, unit: Unit, upstream: string): void {
+  w.line("/* host and port default to 127.0.0.1:80; `tls on` makes the upstream TLS. */");
+  w.line('flb_output_net_default("127.0.0.1", 80, ins);');
+  const indent = " ".repeat(`ctx->${upstream} = flb_upstream_create(`.length);
+  w.line(`ctx->${upstream} = flb_upstream_create(config, ins->host.name, ins->host.port,`);
+  w.line(`${indent}ins->use_tls == FLB_TRUE ? FLB_IO_TLS : FLB_IO_TCP,`);
+  w.line(`${indent}ins->tls);`);
+  w.open(`if (!ctx->${upstream}) {`);
+  w.line('flb_plg_error(ins, "cannot create the upstream to %s:%i", ins->host.name, ins->host.port);');
+  // init has run (the state exists); exit has not, as after any failed cb_init.
+  for (const s of unit.state) {
+    if (s.kind === "str") w.line(`flbc_str_free_heap(ctx->state.${s.member});`);
+  }
+  w.line("flbc_rt_free(&ctx->rt);");
+  w.line("flb_free(ctx);");
+  w.line("return -1;");
+  w.close("}");
+  w.line(`flb_output_upstream_set(ctx->${upstream}, ins);`);
 }
 
 function emitFlush(w: CWriter, unit: Unit): void {

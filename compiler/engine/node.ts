@@ -9,6 +9,7 @@ import { formatEvent, parseEvents, type Event } from "./events.js";
 import { errorMessage, filterEvent } from "./filter.js";
 import { runInput } from "./input.js";
 import { createLog, type Instance } from "./instance.js";
+import { netTarget } from "./net.js";
 import { runOutput } from "./output.js";
 import { LoadError, loadPluginDescriptor } from "./load.js";
 import { resolveConfig } from "./properties.js";
@@ -87,7 +88,13 @@ export async function runNode(opts: RunNodeOptions): Promise<RunResult> {
     case "output": {
       const tag = opts.tag ?? "test";
       const retryLimit = retryLimitOf(opts.props);
-      if (runOutput(plugin, instance, parsed.events, { tag, chunkRecords: opts.chunkRecords ?? 64, retryLimit }) > 0) code = 1;
+      const net = plugin.net === true ? netTarget(opts.props) : undefined;
+      if (net?.tls === true) {
+        // As the local host's upstream refuses it (runtime-c/host/host_net.c).
+        instance.log.error("cannot create the upstream: TLS needs Fluent Bit (the Node engine and the local host have plain TCP only)");
+        return result(1);
+      }
+      if (runOutput(plugin, instance, parsed.events, { tag, chunkRecords: opts.chunkRecords ?? 64, retryLimit, net }) > 0) code = 1;
       break;
     }
     case "input":

@@ -1,37 +1,44 @@
 // Running an output under Node the way the local host (and Fluent Bit's
 // engine) does: the events in chunks of `chunkRecords`, `flush(events,
 // ctx)` once per chunk, "retry" tried again up to the retry limit, an
-// exception logged and taken as "error". A failed ctx.file call throws an
-// IoError; one that leaves flush means "retry", as in the compiled plugin
-// (flbc_flush_uncaught).
+// exception logged and taken as "error". A failed ctx.file, ctx.http or
+// ctx.tcp call throws an IoError; one that leaves flush means "retry", as
+// in the compiled plugin (flbc_flush_uncaught).
 import fs from "node:fs";
 import type { Log, OutputDescriptor } from "./descriptor.js";
 import { cloneValue, deepFreeze, type Event } from "./events.js";
 import { errorMessage } from "./filter.js";
 import type { Instance } from "./instance.js";
-
-/** Thrown by ctx.file (and the network calls): an uncaught one retries the flush. */
-export class IoError extends Error {
-  override name = "IoError";
-}
+import { IoError, NetClient, type HttpResponse, type NetTarget } from "./net.js";
 
 export interface OutputRunOptions {
   tag: string;
   chunkRecords: number;
   /** Retries of a chunk after the first attempt (the host's default retry_limit is 1). */
   retryLimit: number;
+  /** A network output's host and port (ctx.http, ctx.tcp). */
+  net?: NetTarget;
 }
 
 type FlushOutcome = "ok" | "retry" | "error";
 
 /** Flushes every chunk; returns the number of chunks not delivered. */
 export function runOutput(plugin: OutputDescriptor, instance: Instance, events: readonly Event[], opts: OutputRunOptions): number {
+  const net = opts.net === undefined ? undefined : new NetClient(opts.net, instance.log);
+  try {
+    return flushAll(plugin, instance, events, opts, net);
+  } finally {
+    net?.close();
+  }
+}
+
+function flushAll(plugin: OutputDescriptor, instance: Instance, events: readonly Event[], opts: OutputRunOptions, net: NetClient | undefined): number {
   let failed = 0;
   for (let start = 0, n = 1; start < events.length; start += opts.chunkRecords, n++) {
     const chunk = events.slice(start, start + opts.chunkRecords);
     let delivered = false;
     for (let attempt = 0; ; attempt++) {
-      const outcome = flushOnce(plugin, instance, chunk, opts.tag);
+      const outcome = flushOnce(plugin, instance, chunk, opts.tag, net);
       if (outcome === "ok") {
         delivered = true;
         break;
@@ -43,9 +50,9 @@ export function runOutput(plugin: OutputDescriptor, instance: Instance, events: 
   return failed;
 }
 
-function flushOnce(plugin: OutputDescriptor, instance: Instance, chunk: readonly Event[], tag: string): FlushOutcome {
+function flushOnce(plugin: OutputDescriptor, instance: Instance, chunk: readonly Event[], tag: string, net: NetClient | undefined): FlushOutcome {
   const events = deepFreeze(chunk.map((e) => ({ time: e.time, tag, metadata: cloneValue(e.metadata), body: cloneValue(e.body) })));
-  const ctx = outputContext(instance);
+  const ctx = outputContext(instance, net);
   let result: unknown;
   try {
     result = plugin.flush(events, ctx);
@@ -63,10 +70,21 @@ interface OutputContext {
   state: unknown;
   readonly log: Log;
   readonly file: { append(path: string, data: string): void };
+  readonly http?: { request(request: unknown): HttpResponse };
+  readonly tcp?: { write(data: string): void };
 }
 
-function outputContext(instance: Instance): OutputContext {
-  return Object.seal({
+function outputContext(instance: Instance, net: NetClient | undefined): OutputContext {
+  const file = Object.freeze({
+    append(path: string, data: string): void {
+      try {
+        fs.appendFileSync(path, data);
+      } catch (e) {
+        throw new IoError(`file.append: cannot write '${path}': ${errorMessage(e)}`);
+      }
+    },
+  });
+  const ctx: OutputContext = {
     config: instance.config,
     log: instance.log,
     get state(): unknown {
@@ -75,14 +93,14 @@ function outputContext(instance: Instance): OutputContext {
     set state(value: unknown) {
       instance.state = value;
     },
-    file: Object.freeze({
-      append(path: string, data: string): void {
-        try {
-          fs.appendFileSync(path, data);
-        } catch (e) {
-          throw new IoError(`file.append: cannot write '${path}': ${errorMessage(e)}`);
-        }
-      },
-    }),
-  });
+    file,
+    // Only a network output has them, as only its type declares them.
+    ...(net === undefined
+      ? {}
+      : {
+          http: Object.freeze({ request: (request: unknown) => net.request(request) }),
+          tcp: Object.freeze({ write: (data: string) => net.write(data) }),
+        }),
+  };
+  return Object.seal(ctx);
 }

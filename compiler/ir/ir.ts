@@ -144,8 +144,11 @@ export interface Unit {
     /** An input's collect function: (rt, out, ctx). */
     collect?: string;
   };
-  /** An output: network properties, worker threads. */
-  output?: { net: boolean; workers: number };
+  /**
+   * An output: worker threads, and for a network output (`net: true`) the
+   * context member holding its upstream (host, port, tls).
+   */
+  output?: { net: boolean; workers: number; upstream?: string };
   /** An input: the collector's interval in nanoseconds. */
   input?: { intervalNs: number };
 }

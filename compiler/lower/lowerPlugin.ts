@@ -45,6 +45,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   members.reserve("ins");
   members.reserve("rt");
   members.reserve("state");
+  const upstream = model.kind === "output" && model.net ? members.reserve("upstream") : undefined;
   const config = model.config.map((p) => configEntry(p, members));
   const scope: PluginScope = {
     loaded,
@@ -63,6 +64,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     regexSlots: 0,
     called: new Set(),
     regexCode: [],
+    upstream,
   };
   const init = model.callbacks.get("init");
   const state = init === undefined ? [] : stateFields(scope, init);
@@ -117,7 +119,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     functions,
     regexCode: scope.regexCode,
     callbacks,
-    output: model.kind === "output" ? { net: model.net, workers: model.workers } : undefined,
+    output: model.kind === "output" ? { net: model.net, workers: model.workers, upstream } : undefined,
     input: model.kind === "input" ? { intervalNs: model.intervalNs } : undefined,
   };
 }

@@ -93,25 +93,62 @@ export function contextCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts
     f.scope.sink.report("IoOutsideFlush", callee, `ctx.${io}.${method}`);
     return { e: { k: "num", value: 0 }, kind: "void" };
   }
-  const arg = (i: number, kind: Kind): Expr => {
+  const arg = (i: number): Expr => {
     const a = c.arguments[i];
-    if (a === undefined) return kind === "str" ? { k: "str", value: "" } : name("FLBC_VAL_UNDEF", "val");
-    return kind === "str" ? toStr(f, f.expr(a), a) : f.exprAs(a, kind);
+    return a === undefined ? { k: "str", value: "" } : toStr(f, f.expr(a), a);
+  };
+  // The call runs as a statement of its own, followed by the throw test.
+  const statement = (e: Expr): Lowered => {
+    f.pre.push({ k: "expr", expr: e }, checkThrown(f));
+    return { e: { k: "num", value: 0 }, kind: "void" };
   };
   if (io === "file" && method === "append") {
-    // The call runs as a statement of its own, followed by the throw test.
-    f.pre.push({ k: "expr", expr: call("flbc_file_append", [rtName(f), arg(0, "str"), arg(1, "str")], "void") }, checkThrown(f));
-    return { e: { k: "num", value: 0 }, kind: "void" };
+    return statement(call("flbc_file_append", [rtName(f), arg(0), arg(1)], "void"));
   }
-  // ctx.http / ctx.tcp: the runtime side (flbc_net.c over flb_upstream /
-  // flb_http_client, and the host's blocking-socket stand-in) is not
-  // written yet, so they are refused here rather than by the C compiler.
-  if (io === "http" || io === "tcp") {
-    f.scope.sink.report("UnsupportedCall", callee, `'ctx.${io}.${method}' (network outputs are not implemented yet)`);
-    return { e: { k: "num", value: 0 }, kind: io === "http" ? "val" : "void" };
+  const upstream = f.scope.upstream;
+  if (upstream !== undefined && io === "tcp" && method === "write") {
+    f.usesCtx = true;
+    return statement(call("flbc_tcp_write", [rtName(f), name(`ctx->${upstream}`, "void"), arg(0)], "void"));
   }
+  if (upstream !== undefined && io === "http" && method === "request") {
+    f.usesCtx = true;
+    const request = httpRequest(f, c.arguments[0]);
+    const res = f.temp("val", call("flbc_http_request", [rtName(f), name(`ctx->${upstream}`, "void"), ...request], "val"));
+    f.pre.push(checkThrown(f));
+    return { e: name(res, "val"), kind: "val" };
+  }
+  // ctx.http / ctx.tcp of an output without `net: true` are a type error,
+  // which the check stage reports as FLBC1222 (NetNotDeclared).
   f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
   return { e: { k: "num", value: 0 }, kind: "void" };
+}
+
+/**
+ * The HttpRequest argument as flbc_http_request's (method, uri, headers,
+ * body): an object literal's properties lowered one by one, anything else
+ * read from the object value. An absent body is "" (no body, Content-Length
+ * 0), absent headers undefined.
+ */
+function httpRequest(f: FunctionLowerer, a: ts.Expression | undefined): Expr[] {
+  const x = a === undefined ? undefined : skipParens(a);
+  const fields = ["method", "uri", "headers", "body"] as const;
+  const kindOf = (field: (typeof fields)[number]): Kind => (field === "headers" ? "val" : "str");
+  const absent = (field: (typeof fields)[number]): Expr => (field === "headers" ? name("FLBC_VAL_UNDEF", "val") : { k: "str", value: "" });
+  if (x !== undefined && ts.isObjectLiteralExpression(x) && x.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))))) {
+    const given = new Map<string, Expr>();
+    for (const p of x.properties) {
+      const key = (p as ts.PropertyAssignment | ts.ShorthandPropertyAssignment).name as ts.Identifier | ts.StringLiteral;
+      const value = ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer;
+      const field = fields.find((fd) => fd === key.text);
+      if (field !== undefined) given.set(field, f.exprAs(value, kindOf(field)));
+    }
+    return fields.map((field) => given.get(field) ?? absent(field));
+  }
+  const req = name(f.temp("val", a === undefined ? name("FLBC_VAL_UNDEF", "val") : f.exprAs(a, "val")), "val");
+  return fields.map((field) => {
+    const read = call("flbc_val_get", [req, { k: "str", value: field }], "val");
+    return field === "headers" ? read : call("flbc_val_as_str", [read], "str");
+  });
 }
 
 /** ctx.emit(record, time?) -> flbc_emit(rt, out, record, time | NAN). */

@@ -59,6 +59,8 @@ export interface PluginScope {
   regexCode: string[];
   /** Kinds of plugin API types that are not values (an output's events). */
   apiKind?(t: ts.Type): Kind | undefined;
+  /** A network output's context member holding its upstream (ctx.http, ctx.tcp). */
+  upstream?: string;
 }
 
 /** Which callback a function body is, which decides what `return` means. */

@@ -29,6 +29,7 @@ const reserved = new Set([
   "tag",
   "host",
   "port",
+  "tls",
   "workers",
   "retry_limit",
   "storage.type",

@@ -26,6 +26,7 @@ import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
 import type { ConfigEntry, Unit } from "../../compiler/ir/ir.js";
 import { buildHost, runHost } from "../../compiler/toolchain/index.js";
 import { dummyEventArgs, forms, parseFluentBitRecords, parseRecords, plainLog, runFluentBit, tag, writePipeline } from "./pipeline.js";
+import { startHttpServer } from "../support/netServer.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const { FLB_SRC, FLB_BIN, FLB_BUILD } = process.env;
@@ -104,14 +105,28 @@ function registerTests(flbSrc: string, flbBin: string, flbBuild: string | undefi
         const { unit, build: b } = await build();
         const spec = runSpec(example);
         const outFile = path.join(dir, "output.txt");
-        const props = { ...spec.props, ...(spec.outputFile ? { [spec.outputFile]: outFile } : {}) };
+        const server = spec.server === "http" ? await startHttpServer() : undefined;
+        const props = { ...spec.props, ...(spec.outputFile ? { [spec.outputFile]: outFile } : {}), ...(server ? { port: String(server.port) } : {}) };
         const args = [
           "-e", b.shared!.path,
           ...dummyEventArgs(fs.readFileSync(records, "utf8"), tag),
           "-o", unit.name, "-m", "*", ...Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`]),
           "-f", "0.2",
         ];
-        const run = await runFluentBit(flbBin, args, 4_000);
+        let received: string[] = [];
+        const run = await runFluentBit(flbBin, args, 4_000).finally(async () => {
+          if (server === undefined) return;
+          received = (await server.received()).map((r) => r.toString("utf8"));
+          await server.close();
+        });
+        if (server !== undefined) {
+          // Each dummy input is its own chunk, so its own request, in no fixed
+          // order: compare the events the requests carried, as a set.
+          t.true(received.length > 0, "no request reached the server");
+          t.deepEqual(received.flatMap(postedEvents).sort(), postedEvents(expectedText(example, spec)).sort());
+          t.notRegex(plainLog(run.stderr), /\[(error|warn)\] \[output:/);
+          return;
+        }
         const written = spec.outputFile ? (fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "") : run.stdout;
         // Each dummy input is its own chunk, flushed in no fixed order: compare the lines as a set.
         const sorted = (text: string): string[] => text.split("\n").filter((l) => l !== "").sort();
@@ -216,6 +231,8 @@ interface RunSpec {
   count?: number;
   text?: boolean;
   outputFile?: string;
+  /** A network output: the test runs a server and the requests are the output. */
+  server?: "http";
 }
 
 function runSpec(name: string): RunSpec {
@@ -226,6 +243,22 @@ function runSpec(name: string): RunSpec {
 
 function expectedText(name: string, spec: RunSpec): string {
   return fs.readFileSync(path.join(root, "examples", `${name}.expected.${spec.text ? "txt" : "jsonl"}`), "utf8");
+}
+
+/**
+ * The events in HTTP requests (raw, or the examples' transcript with the
+ * blank line before each body): each body's JSON array elements, or its
+ * JSON lines, as JSON text.
+ */
+function postedEvents(requests: string): string[] {
+  const text = requests.replaceAll("\r\n", "\n");
+  const starts = [...text.matchAll(/^[A-Z]+ \S+ HTTP\/1\.1$/gm)].map((m) => m.index!);
+  return starts.flatMap((start, i) => {
+    const request = text.slice(start, starts[i + 1] ?? text.length);
+    const body = request.slice(request.indexOf("\n\n") + 2).trim();
+    const values = body.startsWith("[") ? (JSON.parse(body) as unknown[]) : body.split("\n").map((l) => JSON.parse(l) as unknown);
+    return values.map((v) => JSON.stringify(v));
+  });
 }
 
 /** Expected records name repository-relative paths; fluent-bit was given absolute ones. */
