@@ -594,12 +594,8 @@ function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): L
   const takeRight = f.convert(r.value, kind, b.right);
   const assign = (value: Expr) => ({ k: "expr" as const, expr: { k: "assign" as const, target: name(result, kind), op: "=" as const, value, kind } });
   const evalRight = [...r.pre, assign(takeRight)];
-  f.pre.push({
-    k: "if",
-    test: op === "&&" ? test : not(test),
-    then: op === "&&" ? evalRight : [assign(takeLeft)],
-    else: op === "&&" ? [assign(takeLeft)] : evalRight,
-  });
+  // && goes on to the right when the left is truthy, || when it is falsy.
+  f.pre.push({ k: "if", test: op === "&&" ? test : not(test), then: evalRight, else: [assign(takeLeft)] });
   return { e: name(result, kind), kind };
 }
 
