@@ -158,6 +158,8 @@ async function runCompiled(args: ParsedArgs, file: string, result: CompileResult
 }
 
 async function runUnderNode(args: ParsedArgs): Promise<number> {
+  // Both engines take the same programs: one that would not compile does not run as JavaScript either.
+  if (!compile(args, { checkOnly: true }).ok) return 1;
   let input = "";
   try {
     // An input plugin's run must not wait for stdin: under --watch it was read to its end by the first run.
