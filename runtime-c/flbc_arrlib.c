@@ -106,7 +106,7 @@ FLBC_API double flbc_arr_last_index_of(const flbc_arr *a, flbc_val x, flbc_val f
     }
     for (; k >= 0; k--) {
         if (flbc_val_strict_eq(a->items[(uint32_t) k], x)) {
-            return k;
+            return (uint32_t) k; /* k may be -0 (fromIndex -0): the index is +0 */
         }
     }
     return -1;

@@ -60,6 +60,22 @@ static uint32_t flbc_objlib_pairs(struct flbc_rt *rt, flbc_val v, flbc_str **key
         *vals = a->items;
         return n;
     }
+    if (v.tag == FLBC_STR) {
+        /* A string's own keys are its UTF-16 indices, each holding one unit. */
+        n = (uint32_t) flbc_str_length(v.u.s);
+        k = flbc_alloc(&rt->arena, (size_t) (n + 1) * sizeof(flbc_str));
+        x = flbc_alloc(&rt->arena, (size_t) (n + 1) * sizeof(flbc_val));
+        if (k == NULL || x == NULL) {
+            return 0;
+        }
+        for (i = 0; i < n; i++) {
+            k[i] = flbc_num_to_str(rt, i);
+            x[i] = flbc_val_str(flbc_str_char_at(rt, v.u.s, i));
+        }
+        *keys = k;
+        *vals = x;
+        return n;
+    }
     if (v.tag != FLBC_MAP) {
         return 0;
     }

@@ -104,7 +104,7 @@ FLBC_API double flbc_str_last_index_of(flbc_str s, flbc_str search, double pos)
     size_t i;
     bool mid;
 
-    start = start < 0 ? 0 : (start > len ? len : start);
+    start = start <= 0 ? 0 : (start > len ? len : start); /* -0 too */
     if (search.len == 0) {
         return start;
     }

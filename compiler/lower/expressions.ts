@@ -162,6 +162,14 @@ export function toStr(f: FunctionLowerer, l: Lowered, at: ts.Node): Expr {
       return call("flbc_val_to_str", [rtName(f), l.e], "str");
     case "void":
       return { k: "str", value: "undefined" };
+    case "re": {
+      // A regex constant prints as its literal: String(/a+/g) is "/a+/g".
+      const id = l.e.k === "name" ? l.e.name.slice(1) : undefined;
+      const source = id === undefined ? undefined : f.scope.regexSource.get(id);
+      if (source !== undefined) return { k: "str", value: `/${source}/${f.scope.regexFlags.get(id!) ?? ""}` };
+      f.scope.sink.report("UnsupportedType", at, "RegExp", "Convert a regex written as a literal, or its `source`.");
+      return { k: "str", value: "" };
+    }
     default:
       f.scope.sink.report("UnsupportedType", at, "LogRecord", "Convert a record field, not the record itself.");
       return { k: "str", value: "" };
