@@ -70,12 +70,12 @@ export interface Metadata {
  * - a boolean (`false`) -> `FLB_CONFIG_MAP_BOOL`, `boolean`
  * - `size("5M")` -> `FLB_CONFIG_MAP_SIZE`, `number` (bytes)
  * - `time("10s")` -> `FLB_CONFIG_MAP_TIME`, `number` (seconds)
- * - `list(["a", "b"])` -> `FLB_CONFIG_MAP_CLIST`, `string[]`
+ * - `list(["a", "b"])` -> `FLB_CONFIG_MAP_CLIST`, `readonly string[]`
  * - `optional("int")` etc. -> no default; `T | undefined`
  *
  * The JSDoc comment above a key becomes its description in the config map.
  */
-export type ConfigDefault = string | number | boolean | string[] | undefined;
+export type ConfigDefault = string | number | boolean | readonly string[] | undefined;
 
 /** The constraint on a `config` literal: keys to defaults. */
 export interface ConfigDefaults {
@@ -137,7 +137,7 @@ export function time(value: string): number;
  * @param items The default items.
  * @returns `items`.
  */
-export function list(items: string[]): string[];
+export function list(items: string[]): readonly string[];
 
 /** The kinds of config value `optional()` accepts, and the type each gives. */
 export interface OptionalKinds {
@@ -154,7 +154,7 @@ export interface OptionalKinds {
     /** A duration in seconds (`FLB_CONFIG_MAP_TIME`), see `time()`. */
     time: number;
     /** A comma-separated list (`FLB_CONFIG_MAP_CLIST`), see `list()`. */
-    list: string[];
+    list: readonly string[];
 }
 
 /**

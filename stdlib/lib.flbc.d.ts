@@ -436,27 +436,19 @@ declare var Infinity: number;
 
 /* ------------------------------------------------------------------------ */
 /* 4. Array                                                                  */
-/*    Only reading: `length` and indexing. Methods and loops come later.     */
+/*    `ReadonlyArray` has what reads; `Array` adds what changes the array.   */
 /* ------------------------------------------------------------------------ */
 
-/** An array of values of type `T`. */
-interface Array<T> {
+/** A read-only array (`readonly T[]`, a list property): every method that does not change it. */
+interface ReadonlyArray<T> {
     /** Number of elements. */
     readonly length: number;
 
     /** The element at index `n`; `undefined` past the end (noUncheckedIndexedAccess). */
-    [n: number]: T;
+    readonly [n: number]: T;
 
-    /** Appends the items; returns the new length. */
-    push(...items: T[]): number;
-    /** Removes and returns the last element (`undefined` when empty). */
-    pop(): T | undefined;
     /** The elements as strings joined by `separator` (default ","); null and undefined print as "". */
     join(separator?: string): string;
-    /** Removes and returns the first element (`undefined` when empty). */
-    shift(): T | undefined;
-    /** Inserts the items at the start; returns the new length. */
-    unshift(...items: T[]): number;
     /** Index of the first element `=== searchElement` at or after `fromIndex`, or -1. */
     indexOf(searchElement: T, fromIndex?: number): number;
     /** Index of the last element `=== searchElement` at or before `fromIndex`, or -1. */
@@ -465,20 +457,8 @@ interface Array<T> {
     includes(searchElement: T, fromIndex?: number): boolean;
     /** A new array of the elements from `start` up to, not including, `end`; negative counts from the end. */
     slice(start?: number, end?: number): T[];
-    /** Removes `deleteCount` elements (default: all) at `start`, inserts `items` there; returns the removed ones. */
-    splice(start: number, deleteCount?: number, ...items: T[]): T[];
     /** A new array: these elements, then each item (arrays contribute their elements). */
     concat(...items: (T | readonly T[])[]): T[];
-    /** Reverses the array in place and returns it. */
-    reverse(): T[];
-    /** Sets the elements from `start` to `end` to `value`, in place; returns the array. */
-    fill(value: T, start?: number, end?: number): this;
-    /**
-     * Sorts in place (stable) and returns the array: by `compareFn` (negative
-     * when a goes first), else by the elements' text in UTF-16 order;
-     * `undefined` elements go last.
-     */
-    sort(compareFn?: (a: T, b: T) => number): this;
     /** A new array with sub-arrays spread, `depth` (default 1) levels deep. */
     flat(depth?: number): (T extends readonly (infer U)[] ? U : T)[];
     /** The element at `index`; negative counts from the end; `undefined` out of range. */
@@ -505,6 +485,33 @@ interface Array<T> {
     reduce<U>(fn: (acc: U, value: T, index: number) => U, initial: U): U;
 }
 
+/** An array of values of type `T`: the reading methods, and these that change it. */
+interface Array<T> extends ReadonlyArray<T> {
+    /** The element at index `n`; `undefined` past the end (noUncheckedIndexedAccess). */
+    [n: number]: T;
+
+    /** Appends the items; returns the new length. */
+    push(...items: T[]): number;
+    /** Removes and returns the last element (`undefined` when empty). */
+    pop(): T | undefined;
+    /** Removes and returns the first element (`undefined` when empty). */
+    shift(): T | undefined;
+    /** Inserts the items at the start; returns the new length. */
+    unshift(...items: T[]): number;
+    /** Removes `deleteCount` elements (default: all) at `start`, inserts `items` there; returns the removed ones. */
+    splice(start: number, deleteCount?: number, ...items: T[]): T[];
+    /** Reverses the array in place and returns it. */
+    reverse(): T[];
+    /** Sets the elements from `start` to `end` to `value`, in place; returns the array. */
+    fill(value: T, start?: number, end?: number): this;
+    /**
+     * Sorts in place (stable) and returns the array: by `compareFn` (negative
+     * when a goes first), else by the elements' text in UTF-16 order;
+     * `undefined` elements go last.
+     */
+    sort(compareFn?: (a: T, b: T) => number): this;
+}
+
 interface ArrayConstructor {
     /** Whether `value` is an array: narrows a `Value` to `Value[]`. */
     isArray(value: unknown): value is unknown[];
@@ -512,17 +519,8 @@ interface ArrayConstructor {
     from<T>(items: IterableIterator<T> | readonly T[]): T[];
 }
 
-/** The `Array` namespace: only `Array.isArray`; arrays are written as literals. */
+/** The `Array` namespace: `Array.isArray` and `Array.from`; arrays are written as literals. */
 declare var Array: ArrayConstructor;
-
-/** A read-only view of an array (`readonly T[]`): no element writes. */
-interface ReadonlyArray<T> {
-    /** Number of elements. */
-    readonly length: number;
-
-    /** The element at index `n`; `undefined` past the end (noUncheckedIndexedAccess). */
-    readonly [n: number]: T;
-}
 
 /* ------------------------------------------------------------------------ */
 /* 5. console                                                                */

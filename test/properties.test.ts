@@ -2,7 +2,8 @@
 // generated plugin in the host and under Node: a string given an empty
 // value is the empty string (Fluent Bit leaves its member NULL), and a
 // typed property given an empty or half-numeric value is rejected by both
-// engines instead of silently becoming 0 or 12.
+// engines instead of silently becoming 0 or 12; a list property reads as
+// a read-only array of its items.
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
@@ -63,3 +64,46 @@ test("an INT or DOUBLE with trailing text is rejected, not read by atoi/atof", a
     t.not(js.code, 0);
   }
 });
+
+const listEntry = path.join(scratch, "list.ts");
+fs.writeFileSync(
+  listEntry,
+  `import { defineFilter, list } from "flbc";
+export default defineFilter({
+  name: "lists",
+  config: { keys: list(["a", "b"]), drop: list([]) },
+  init(config) {
+    return { first: config.keys.at(0) ?? "" };
+  },
+  filter(record, ctx) {
+    record.n = ctx.config.keys.length;
+    for (const k of ctx.config.keys) record[k] = 1;
+    record.joined = ctx.config.keys.map((k) => k.toUpperCase()).join("|");
+    record.has_b = ctx.config.keys.includes("b");
+    record.first = ctx.state.first;
+    const { drop } = ctx.config;
+    for (const k of drop) delete record[k];
+  },
+});
+`,
+);
+
+let listBuilt: Promise<string> | undefined;
+const listBinary = (): Promise<string> => (listBuilt ??= buildPlugin(listEntry, path.join(scratch, "list")).then((b) => b.binary));
+
+for (const [label, props, expected] of [
+  ["its default", {}, { x: 1, y: 2, n: 2, a: 1, b: 1, joined: "A|B", has_b: true, first: "a" }],
+  ["a comma-separated value, items trimmed, empty ones skipped", { keys: "p, q ,,r", drop: "x" }, { y: 2, n: 3, p: 1, q: 1, r: 1, joined: "P|Q|R", has_b: false, first: "p" }],
+  ["an empty value (no items)", { keys: "" }, { x: 1, y: 2, n: 0, joined: "", has_b: false, first: "" }],
+] as const) {
+  test(`a list property is an array of strings in both engines: ${label}`, async (t) => {
+    fs.mkdirSync(path.join(scratch, "list"), { recursive: true });
+    const records = '{"x":1,"y":2}\n';
+    const c = await runC(await listBinary(), records, props);
+    t.is(c.code, 0, c.stderr);
+    const js = await runJs(listEntry, records, props);
+    t.is(js.code, 0, js.stderr);
+    t.deepEqual(parseLines(c.stdout), [expected]);
+    t.deepEqual(parseLines(js.stdout), [expected]);
+  });
+}

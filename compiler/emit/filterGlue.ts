@@ -145,6 +145,28 @@ export function emitPropertyIsEmpty(w: CWriter): void {
   w.blank();
 }
 
+/** What a list property (CLIST) reads as; emitted before the functions that read one. */
+export function emitConfigList(w: CWriter): void {
+  w.line("/* A list property as the array ctx.config.<key> reads: one string per item,");
+  w.line(" * viewing Fluent Bit's copies. NULL (the property given empty) is []. */");
+  w.line("static flbc_arr *config_list(flbc_rt *rt, struct mk_list *list)");
+  w.open("{");
+  w.line("struct mk_list *head;");
+  w.line("struct flb_slist_entry *e;");
+  w.line("flbc_arr *a = flbc_arr_new(rt, list ? (uint32_t) mk_list_size(list) : 0);");
+  w.blank();
+  w.open("if (!a || !list) {");
+  w.line("return a;");
+  w.close("}");
+  w.open("mk_list_foreach(head, list) {");
+  w.line("e = mk_list_entry(head, struct flb_slist_entry, _head);");
+  w.line("flbc_arr_push(rt, a, flbc_val_str((flbc_str) { e->str, flb_sds_len(e->str) }));");
+  w.close("}");
+  w.line("return a;");
+  w.close("}");
+  w.blank();
+}
+
 function emitFilter(w: CWriter, unit: Unit): void {
   const indent = " ".repeat(`static int cb_${unit.name}_filter(`.length);
   w.line(`static int cb_${unit.name}_filter(const void *data, size_t bytes,`);

@@ -215,6 +215,7 @@ function access(f: FunctionLowerer, a: Access): Lowered {
     const c = f.scope.config.get(prop);
     if (c === undefined) return unsupported(f, a);
     f.usesCtx = true;
+    if (c.needsRt === true) f.usesRt = true;
     return { e: c.expr, kind: c.kind };
   }
   if (base === "state" && prop !== undefined) {

@@ -299,6 +299,7 @@ export class FunctionLowerer {
         continue;
       }
       this.usesCtx = true;
+      if (read.needsRt === true) this.usesRt = true;
       const cname = this.locals.claim(el.name.text, "v_");
       emit({ k: "decl", name: cname, kind: read.kind, init: read.expr });
       this.bind(el.name, { k: "local", cname, kind: read.kind });

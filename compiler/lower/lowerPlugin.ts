@@ -35,7 +35,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
   // The TypeScript callbacks become ts_<name>: on_exit would clash with glibc.
-  for (const n of ["config_map", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect"]) globalNames.reserve(n);
+  for (const n of ["config_map", "config_list", "property_is_empty", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect"]) globalNames.reserve(n);
   // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
   globalNames.reserve("re");
   for (const cb of ["init", "filter", "exit", "flush", "collect", "pause", "resume"]) globalNames.reserve(`cb_${model.name}_${cb}`);
@@ -149,8 +149,10 @@ function configRead(c: ConfigEntry): ConfigRead {
     case "SIZE":
     case "TIME":
       return { expr: { k: "cast", to: "num", arg: m("int"), kind: "num" }, kind: "num" };
+    case "CLIST":
+      // A fresh array of the items at each read: a plugin cannot change its config.
+      return { expr: { k: "call", fn: "config_list", args: [{ k: "name", name: "rt", kind: "void" }, m("void")], kind: "arr" }, kind: "arr", needsRt: true };
     default:
-      // Lists arrive with arrays, in the next language slice.
       return { expr: { k: "num", value: 0 }, kind: "void" };
   }
 }

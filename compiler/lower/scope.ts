@@ -31,6 +31,8 @@ export interface UserFunction {
 export interface ConfigRead {
   expr: Expr;
   kind: Kind;
+  /** The read builds a value in the runtime's arena (a list property). */
+  needsRt?: boolean;
 }
 
 /** Shared by all functions of the plugin being lowered. */
