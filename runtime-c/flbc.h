@@ -236,7 +236,8 @@ typedef enum flbc_tag {
     FLBC_STR,
     FLBC_ARR,         /* raw msgpack array in `raw` */
     FLBC_MAP,         /* raw msgpack map in `raw` */
-    FLBC_OPAQUE       /* bin, ext, uint64 > INT64_MAX: `raw` only */
+    FLBC_OPAQUE,      /* bin, ext, uint64 > INT64_MAX: `raw` only */
+    FLBC_BIGINT       /* a bigint the plugin computed (u.i); written as an integer */
 } flbc_tag;
 
 struct flbc_arr;
@@ -248,7 +249,7 @@ typedef struct flbc_val {
     const uint8_t *raw;        /* original msgpack encoding, NULL if computed */
     union {
         bool b;
-        int64_t i;
+        int64_t i;             /* FLBC_INT, FLBC_BIGINT */
         double d;
         flbc_str s;
         struct flbc_arr *arr;  /* FLBC_ARR built by the plugin (raw == NULL) */
@@ -300,6 +301,44 @@ FLBC_API flbc_str flbc_val_typeof(flbc_val v);
 /* String(v) / template literal of a dynamic value; objects become JSON-like
  * text exactly as JavaScript's String() would print them. */
 FLBC_API flbc_str flbc_val_to_str(struct flbc_rt *rt, flbc_val v);
+
+/* ----------------------------------------------------------------- bigint */
+
+/* `bigint` is int64_t (flbc_big.c). Operations that JavaScript defines to
+ * throw, or whose result does not fit in 64 bits, throw a RangeError (or
+ * the error JavaScript throws) and return 0: generated code tests
+ * rt->thrown after each. */
+FLBC_API int64_t flbc_big_add(struct flbc_rt *rt, int64_t a, int64_t b);
+FLBC_API int64_t flbc_big_sub(struct flbc_rt *rt, int64_t a, int64_t b);
+FLBC_API int64_t flbc_big_mul(struct flbc_rt *rt, int64_t a, int64_t b);
+/* Truncating division; a zero divisor throws "Division by zero". */
+FLBC_API int64_t flbc_big_div(struct flbc_rt *rt, int64_t a, int64_t b);
+FLBC_API int64_t flbc_big_mod(struct flbc_rt *rt, int64_t a, int64_t b);
+/* a ** b; a negative exponent throws. */
+FLBC_API int64_t flbc_big_pow(struct flbc_rt *rt, int64_t a, int64_t b);
+FLBC_API int64_t flbc_big_neg(struct flbc_rt *rt, int64_t a);
+/* a << b and a >> b; a negative count shifts the other way. */
+FLBC_API int64_t flbc_big_shl(struct flbc_rt *rt, int64_t a, int64_t b);
+FLBC_API int64_t flbc_big_sar(struct flbc_rt *rt, int64_t a, int64_t b);
+/* The exact order of a and d: -1, 0, 1, or NaN when d is NaN, so that
+ * `cmp < 0`, `cmp >= 0`... are JavaScript's a < d, a >= d... */
+FLBC_API double flbc_big_cmp_num(int64_t a, double d);
+/* String(a) and a.toString(radix) (radix NaN: 10; outside 2..36 throws). */
+FLBC_API flbc_str flbc_big_to_str(struct flbc_rt *rt, int64_t a);
+FLBC_API flbc_str flbc_big_to_string(struct flbc_rt *rt, int64_t a, double radix);
+/* BigInt(x): a non-integer number throws a RangeError, text that is not an
+ * integer a SyntaxError, null and undefined a TypeError. */
+FLBC_API int64_t flbc_big_from_num(struct flbc_rt *rt, double d);
+FLBC_API int64_t flbc_big_from_str(struct flbc_rt *rt, flbc_str s);
+FLBC_API int64_t flbc_big_from_val(struct flbc_rt *rt, flbc_val v);
+/* BigInt.asIntN(bits, a) / BigInt.asUintN(bits, a). */
+FLBC_API int64_t flbc_big_as_int_n(struct flbc_rt *rt, double bits, int64_t a);
+FLBC_API int64_t flbc_big_as_uint_n(struct flbc_rt *rt, double bits, int64_t a);
+/* Boxing and unboxing (after the checker narrowed to bigint). */
+FLBC_API flbc_val flbc_val_big(int64_t a);
+FLBC_API int64_t flbc_val_to_big(flbc_val v);
+/* Whether v holds a bigint at any depth (JSON.stringify throws on one). */
+FLBC_API bool flbc_val_has_big(flbc_val v, int depth);
 
 /* ---------------------------------------------------------------- buffers */
 

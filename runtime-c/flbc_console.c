@@ -41,6 +41,10 @@ FLBC_API void flbc_console_log(struct flbc_rt *rt, uint32_t n, const flbc_val *i
                 text = (flbc_str) { num, flbc_num_format(d, num) };
             }
             break;
+        case FLBC_BIGINT:
+            /* Node prints a bigint with its suffix: 5n. */
+            text = flbc_str_concat(rt, flbc_big_to_str(rt, v.u.i), FLBC_STR("n"));
+            break;
         case FLBC_ARR:
         case FLBC_MAP:
             text = flbc_val_to_json(rt, v);

@@ -116,7 +116,7 @@ static void flbc_jsonlib_indent(flbc_buf *b, flbc_str json, flbc_str gap)
 FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
                                       flbc_val space)
 {
-    flbc_str json = flbc_val_to_json(rt, v);
+    flbc_str json;
     flbc_str gap = FLBC_STR_EMPTY;
     flbc_buf b = { 0 };
     flbc_str out = FLBC_STR_EMPTY;
@@ -124,6 +124,13 @@ FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val r
     double d;
 
     (void) replacer;                       /* only null is declared */
+    if (flbc_val_has_big(v, 0)) {
+        /* As JavaScript: generated code tests rt->thrown after the call
+         * when the plugin uses bigint at all. */
+        flbc_throw_new(rt, FLBC_STR("TypeError"), "Do not know how to serialize a BigInt");
+        return FLBC_STR_EMPTY;
+    }
+    json = flbc_val_to_json(rt, v);
     if (flbc_val_is_num(space)) {
         d = flbc_val_to_num(space);
         d = isnan(d) ? 0 : (d > 10 ? 10 : trunc(d));

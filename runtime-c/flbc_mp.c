@@ -505,6 +505,7 @@ FLBC_API void flbc_mp_write_val(flbc_buf *b, flbc_val v)
         flbc_mp_write_bool(b, v.u.b);
         break;
     case FLBC_INT:
+    case FLBC_BIGINT:                   /* a bigint is a msgpack integer */
         flbc_mp_write_int(b, v.u.i);
         break;
     case FLBC_FLOAT:

@@ -24,6 +24,8 @@ FLBC_API double flbc_num_from_val(struct flbc_rt *rt, flbc_val v)
     case FLBC_INT:
     case FLBC_FLOAT:
         return flbc_val_to_num(v);
+    case FLBC_BIGINT:
+        return (double) v.u.i;                   /* rounds to nearest, ties to even */
     case FLBC_STR:
         return flbc_str_to_num(v.u.s);
     case FLBC_ARR:

@@ -1,5 +1,7 @@
 #include "flbc.h"
 
+#include <stdio.h>
+
 /*
  * flbc_val.c: dynamic values (`Value` in the plugin API) with JavaScript's
  * semantics. INT and FLOAT are both JavaScript numbers: every comparison
@@ -90,6 +92,7 @@ FLBC_API bool flbc_val_truthy(flbc_val v)
     case FLBC_BOOL:
         return v.u.b;
     case FLBC_INT:
+    case FLBC_BIGINT:
         return v.u.i != 0;
     case FLBC_FLOAT:
         return v.u.d != 0 && !isnan(v.u.d);  /* 0, -0 and NaN are falsy */
@@ -114,6 +117,8 @@ FLBC_API bool flbc_val_strict_eq(flbc_val a, flbc_val b)
         return true;
     case FLBC_BOOL:
         return a.u.b == b.u.b;
+    case FLBC_BIGINT:
+        return a.u.i == b.u.i;
     case FLBC_STR:
         return flbc_str_eq(a.u.s, b.u.s);
     default:
@@ -146,6 +151,8 @@ FLBC_API flbc_str flbc_val_typeof(flbc_val v)
     case FLBC_INT:
     case FLBC_FLOAT:
         return FLBC_STR("number");
+    case FLBC_BIGINT:
+        return FLBC_STR("bigint");
     case FLBC_STR:
         return FLBC_STR("string");
     default:
@@ -179,6 +186,9 @@ static void flbc_val_print(flbc_buf *out, flbc_val v, int depth)
     case FLBC_FLOAT:
         n = flbc_num_format(flbc_val_to_num(v), num);
         flbc_buf_append(out, num, n);
+        return;
+    case FLBC_BIGINT:
+        flbc_buf_append(out, num, (size_t) snprintf(num, sizeof(num), "%lld", (long long) v.u.i));
         return;
     case FLBC_STR:
         flbc_buf_append(out, v.u.s.ptr, v.u.s.len);
@@ -247,6 +257,8 @@ FLBC_API flbc_str flbc_val_to_str(struct flbc_rt *rt, flbc_val v)
     case FLBC_INT:
     case FLBC_FLOAT:
         return flbc_num_to_str(rt, flbc_val_to_num(v));
+    case FLBC_BIGINT:
+        return flbc_big_to_str(rt, v.u.i);
     case FLBC_STR:
         return v.u.s;
     case FLBC_MAP:
