@@ -93,7 +93,7 @@ function describe(value: Value | undefined): string {
   if (value === null) {
     return "(null)";
   }
-  if (typeof value === "number" || typeof value === "boolean") {
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
     return `${value}`;
   }
   return typeof value === "object" ? "(structured)" : value;

@@ -35,9 +35,10 @@
 
 /**
  * Any value that can appear in a log record: what JSON (and msgpack, the
- * format Fluent Bit stores records in) can represent.
+ * format Fluent Bit stores records in) can represent. A `bigint` written
+ * to a record is stored as a msgpack integer (read back, it is a number).
  */
-export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+export type Value = string | number | bigint | boolean | null | Value[] | { [key: string]: Value };
 
 /**
  * A log record body: a mutable map from keys to values. Reading a key gives

@@ -398,6 +398,50 @@ declare function isFinite(number: number): boolean;
 /** A boolean value. No methods are supported. */
 interface Boolean {}
 
+/**
+ * A `bigint` value: an integer of 64 bits in compiled plugins (int64),
+ * exactly as JavaScript's BigInt while the value fits. An operation whose
+ * result would not fit throws a RangeError ("bigint overflow: ... does not
+ * fit in 64 bits") where JavaScript would go on with a wider integer.
+ */
+interface BigInt {
+    /**
+     * The integer in base `radix` (2..36, default 10), lower-case letters,
+     * a leading "-" when negative. Another radix throws a RangeError.
+     * @example (255n).toString(16) // "ff"
+     */
+    toString(radix?: number): string;
+}
+
+/** The `BigInt` function and namespace. */
+interface BigIntConstructor {
+    /**
+     * Converts a value to a bigint as JavaScript does: an integral number
+     * (1.5, NaN and Infinity throw a RangeError), a string of decimal
+     * digits with an optional sign or of `0x`/`0o`/`0b` digits, white space
+     * around allowed ("" is 0n; anything else throws a SyntaxError), a
+     * boolean, or a record value holding one of those (null and undefined
+     * throw a TypeError). A msgpack integer converts exactly.
+     * @example BigInt("9007199254740993") // 9007199254740993n
+     */
+    (value: bigint | number | string | boolean | null | undefined | object): bigint;
+
+    /**
+     * `int` wrapped to a signed integer of `bits` bits (two's complement).
+     * @example BigInt.asIntN(8, 255n) // -1n
+     */
+    asIntN(bits: number, int: bigint): bigint;
+    /**
+     * `int` modulo 2^bits. A negative `int` with 64 bits or more gives at
+     * least 2^63, which does not fit: a RangeError.
+     * @example BigInt.asUintN(8, -1n) // 255n
+     */
+    asUintN(bits: number, int: bigint): bigint;
+}
+
+/** Converts a value to a bigint: `BigInt("42")` is `42n`. */
+declare var BigInt: BigIntConstructor;
+
 /** The base of every object type. No methods are supported. */
 interface Object {}
 
@@ -645,7 +689,7 @@ declare var Math: Math;
 /* 7. JSON                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/** What JSON.parse returns: the same type as the flbc module's `Value`. */
+/** What JSON.parse returns: the flbc module's `Value`, never a bigint. */
 type JSONValue = string | number | boolean | null | JSONValue[] | { [key: string]: JSONValue };
 
 /** The `JSON` namespace. */
@@ -658,6 +702,7 @@ interface JSON {
     /**
      * JSON text of a value, indented by `space` (a number of spaces up to 10,
      * or a string) when given. Only `null` is supported as the replacer.
+     * A bigint anywhere in the value throws a TypeError, as in JavaScript.
      */
     stringify(value: unknown, replacer?: null, space?: number | string): string;
 }

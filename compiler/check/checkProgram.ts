@@ -13,6 +13,7 @@ const SK = ts.SyntaxKind;
 const supportedExpressions = new Set<ts.SyntaxKind>([
   SK.Identifier,
   SK.NumericLiteral,
+  SK.BigIntLiteral,
   SK.StringLiteral,
   SK.NoSubstitutionTemplateLiteral,
   SK.TemplateExpression,
@@ -561,9 +562,10 @@ class SubsetChecker {
 
 function isLiteral(e: ts.Expression): boolean {
   const x = skipParens(e);
-  if (ts.isPrefixUnaryExpression(x) && x.operator === SK.MinusToken) return ts.isNumericLiteral(x.operand);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === SK.MinusToken) return ts.isNumericLiteral(x.operand) || ts.isBigIntLiteral(x.operand);
   return (
     ts.isNumericLiteral(x) ||
+    ts.isBigIntLiteral(x) ||
     ts.isRegularExpressionLiteral(x) ||
     (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "RegExp") ||
     (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && (x.expression.text === "Map" || x.expression.text === "Set") && (x.arguments ?? []).every(isLiteralData)) ||

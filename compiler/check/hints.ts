@@ -28,7 +28,6 @@ const expressions = new Map<ts.SyntaxKind, [string, string]>([
   [SK.AwaitExpression, ["'await'", "Outputs do I/O through ctx.http and ctx.tcp, which look synchronous."]],
   [SK.YieldExpression, ["'yield'", "Return an array of records instead."]],
   [SK.TaggedTemplateExpression, ["A tagged template", "Use a plain template literal."]],
-  [SK.BigIntLiteral, ["A bigint literal", "Use a number."]],
   [SK.VoidExpression, ["'void'", "Use `undefined` or leave the expression out."]],
   [SK.CommaToken, ["The comma operator", "Write each expression as its own statement."]],
   [SK.MetaProperty, ["'import.meta' / 'new.target'", "Plugins have no module metadata."]],

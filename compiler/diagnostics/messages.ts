@@ -83,7 +83,7 @@ export const messages = {
   },
   TopLevelConst: {
     code: 1109,
-    message: "A top-level constant must be a literal: a number, string, boolean, regular expression, or a Map or Set of literals.",
+    message: "A top-level constant must be a literal: a number, bigint, string, boolean, regular expression, or a Map or Set of literals.",
     hint: "Compute other values inside a callback, or in `init` and keep them in `ctx.state`.",
   },
   UnsupportedCall: {
@@ -123,7 +123,7 @@ export const messages = {
   },
   StateShape: {
     code: 1118,
-    message: "`init` must return an object literal of numbers, strings and booleans.",
+    message: "`init` must return an object literal of numbers, bigints, strings and booleans.",
     hint: "Write `init(config) { return { count: 0, last: \"\" }; }`.",
   },
 
@@ -147,6 +147,16 @@ export const messages = {
     code: 1124,
     message: "A plugin keeps the lastIndex of at most {0} top-level regular expressions with the 'g' or 'y' flag.",
     hint: "Declare some of them inside the callback (a new regex per record), or drop the flag where a yes/no test is enough.",
+  },
+  BigIntMixed: {
+    code: 1125,
+    message: "'{0}' may be a bigint or a number here; flbc compiles '{1}' for one of them at a time.",
+    hint: "Narrow it first (`typeof x === \"bigint\"`), or convert explicitly with BigInt(x) or Number(x).",
+  },
+  BigIntRange: {
+    code: 1126,
+    message: "The bigint literal {0} does not fit in 64 bits.",
+    hint: "A bigint is an int64 in a compiled plugin: -9223372036854775808n to 9223372036854775807n. Keep larger values as strings.",
   },
   EventsAccess: {
     code: 1121,

@@ -16,6 +16,9 @@ const binaryPrec: Record<string, number> = {
   ">=": 10,
   "==": 9,
   "!=": 9,
+  "&": 8,
+  "^": 7,
+  "|": 6,
   "&&": 5,
   "||": 4,
 };
@@ -31,6 +34,8 @@ function render(e: Expr): [string, number] {
   switch (e.k) {
     case "num":
       return [numberLiteral(e.value), e.value < 0 || Object.is(e.value, -0) ? UNARY : PRIMARY];
+    case "big":
+      return [bigLiteral(e.value), e.value < 0n ? UNARY : PRIMARY];
     case "bool":
       return [e.value ? "true" : "false", PRIMARY];
     case "str":
@@ -51,10 +56,12 @@ function render(e: Expr): [string, number] {
       const p = binaryPrec[e.op]!;
       // Left-associative: the right operand needs parentheses at equal
       // precedence. gcc's -Wparentheses also wants them around a comparison
-      // inside == / !=, and around && inside ||, where C does not need them.
+      // inside == / !=, around && inside ||, and around any operator inside
+      // a bitwise one, where C does not need them.
+      const bitwise = e.op === "&" || e.op === "|" || e.op === "^";
       const clarify = (x: Expr): number =>
         x.k === "binary" &&
-        (((e.op === "==" || e.op === "!=") && binaryPrec[x.op]! >= 9 && binaryPrec[x.op]! <= 10) || (e.op === "||" && x.op === "&&"))
+        (((e.op === "==" || e.op === "!=") && binaryPrec[x.op]! >= 9 && binaryPrec[x.op]! <= 10) || (e.op === "||" && x.op === "&&") || bitwise)
           ? PRIMARY
           : 0;
       return [`${emitExpr(e.left, Math.max(p, clarify(e.left)))} ${e.op} ${emitExpr(e.right, Math.max(p + 1, clarify(e.right)))}`, p];
@@ -80,6 +87,12 @@ export function numberLiteral(v: number): string {
   if (Object.is(v, -0)) return "-0.0";
   const js = String(v);
   return /[.eE]/.test(js) ? js : `${js}.0`;
+}
+
+/** An int64_t literal; INT64_MIN has no literal form in C (its magnitude overflows). */
+export function bigLiteral(v: bigint): string {
+  if (v === -(2n ** 63n)) return "INT64_MIN";
+  return `INT64_C(${v})`;
 }
 
 /**

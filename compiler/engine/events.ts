@@ -69,7 +69,26 @@ export function isRecord(value: unknown): value is LogRecord {
 }
 
 export function formatEvent(event: Event, withEvents: boolean): string {
-  return JSON.stringify(withEvents ? [[event.time, event.metadata], event.body] : event.body);
+  return jsonText(withEvents ? [[event.time, event.metadata], event.body] : event.body) ?? "null";
+}
+
+/**
+ * JSON.stringify, except that a bigint is written as its digits: the
+ * compiled plugin stores a bigint in a record as a msgpack integer, which
+ * the host prints as one (JSON.stringify would throw).
+ */
+function jsonText(v: unknown): string | undefined {
+  if (typeof v === "bigint") return String(v);
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x) ?? "null").join(",")}]`;
+  if (typeof v === "object" && v !== null) {
+    const pairs: string[] = [];
+    for (const k of Object.keys(v)) {
+      const text = jsonText((v as Record<string, unknown>)[k]);
+      if (text !== undefined) pairs.push(`${JSON.stringify(k)}:${text}`);
+    }
+    return `{${pairs.join(",")}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** A deep copy of a record value (records are JSON: no cycles, no functions). */

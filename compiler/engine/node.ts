@@ -149,6 +149,7 @@ function consoleLine(data: unknown[]): string {
     if (typeof v === "string") return v;
     if (v === undefined) return "undefined";
     if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
+    if (typeof v === "bigint") return `${v}n`;
     return JSON.stringify(v);
   };
   return data.map(text).join(" ");

@@ -5,6 +5,7 @@
 /** How a value is represented in C. */
 export type Kind =
   | "num" // double
+  | "big" // int64_t (a bigint)
   | "bool" // bool
   | "str" // flbc_str (UTF-8 view)
   | "val" // flbc_val (dynamic Value)
@@ -18,6 +19,7 @@ export type Kind =
 
 export const cTypeOfKind: Record<Kind, string> = {
   num: "double",
+  big: "int64_t",
   bool: "bool",
   str: "flbc_str",
   val: "flbc_val",
@@ -32,6 +34,8 @@ export const cTypeOfKind: Record<Kind, string> = {
 
 export type Expr =
   | { k: "num"; value: number }
+  /** A bigint literal, within int64. */
+  | { k: "big"; value: bigint }
   | { k: "bool"; value: boolean }
   | { k: "str"; value: string }
   /** A C constant or lvalue spelled by lower, e.g. FLBC_VAL_NULL, FLBC_KEEP, rt->tag. */
@@ -39,7 +43,7 @@ export type Expr =
   | { k: "call"; fn: string; args: Expr[]; kind: Kind }
   /** `base.field` on a C struct value (flbc_val.tag, flbc_str.len). */
   | { k: "member"; base: Expr; field: string; kind: Kind }
-  | { k: "unary"; op: "!" | "-" | "+"; arg: Expr; kind: Kind }
+  | { k: "unary"; op: "!" | "-" | "+" | "~"; arg: Expr; kind: Kind }
   | { k: "binary"; op: BinaryOp; left: Expr; right: Expr; kind: Kind }
   | { k: "cond"; test: Expr; then: Expr; else: Expr; kind: Kind }
   | { k: "assign"; target: Expr; op: AssignOp; value: Expr; kind: Kind }
@@ -50,7 +54,7 @@ export type Expr =
   /** `(T[]) { a, b, c }`: a compound literal array passed to the runtime. */
   | { k: "array"; ctype: string; items: Expr[]; kind: "void" };
 
-export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||";
+export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "&" | "|" | "^";
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=";
 
 export type Stmt = (

@@ -7,6 +7,7 @@ import { arrayMethods, globalFunctions, logLevels, moduleFunctions, numberMethod
 import { inlineArrayCallback, inlineSort, isCallbackMethod } from "./callbacks.js";
 import { collectionKind, collectionMethod } from "./collections.js";
 import { checkThrown } from "./exceptions.js";
+import { bigintCall, bigintMethod, bigintStatic } from "./bigint.js";
 import { isRegexMethod, regexMethod } from "./regex.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
@@ -26,6 +27,12 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
         const arg = c.arguments[0];
         if (arg === undefined) return { e: { k: "str", value: "" }, kind: "str" };
         return { e: toStr(f, lowerExpression(f, arg), arg), kind: "str" };
+      }
+      if (callee.text === "BigInt") return bigintCall(f, c);
+      const arg = c.arguments[0];
+      if (callee.text === "Number" && arg !== undefined && f.kindAt(arg) === "big") {
+        // int64 -> double rounds to nearest, ties to even: Number(b) exactly.
+        return { e: { k: "cast", to: "num", arg: f.exprAs(arg, "big"), kind: "num" }, kind: "num" };
       }
       const g = globalFunctions[callee.text];
       if (g !== undefined) return callBuiltin(f, g, undefined, c);
@@ -98,7 +105,15 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
       // A new array: the iterator's items, or a copy of an array.
       return { e: call("flbc_arr_copy", [rtName(f), f.exprAs(c.arguments[0], "arr")], "arr"), kind: "arr" };
     }
+    if (base.text === "BigInt") return bigintStatic(f, c, method) ?? unsupportedCall(f, callee);
     const s = staticFunctions[base.text]?.[method];
+    if (s !== undefined && base.text === "JSON" && method === "stringify" && f.scope.usesBigint) {
+      // A bigint anywhere in the value throws a TypeError, as in JavaScript.
+      const json = callBuiltin(f, s, undefined, c);
+      const t = f.temp("str", json.e);
+      f.pre.push(checkThrown(f));
+      return { e: { k: "name", name: t, kind: "str" }, kind: "str" };
+    }
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
     return unsupportedCall(f, callee);
   }
@@ -119,6 +134,7 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     const r = regexMethod(f, c, method, recv);
     if (r !== undefined) return r;
   }
+  if (recv.kind === "big") return bigintMethod(f, c, method, recv.e) ?? unsupportedCall(f, callee);
   const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : recv.kind === "num" ? numberMethods : undefined;
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);

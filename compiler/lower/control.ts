@@ -7,6 +7,7 @@ import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { FunctionLowerer } from "./function.js";
 import { lowerForOfEvents } from "./outputs.js";
 import { lineOf } from "./function.js";
+import { isPure } from "./kinds.js";
 import { equalityOf } from "./expressions.js";
 
 
@@ -16,6 +17,8 @@ export interface Breakable {
   /** C labels, claimed when a jump needs them. */
   breakLabel?: string;
   continueLabel?: string;
+  /** The loop's update is statements in its body (a bigint `i++` tests for overflow): C's continue would skip them. */
+  continueByGoto?: boolean;
 }
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
@@ -71,7 +74,11 @@ function lowerLoop(f: FunctionLowerer, s: Loop, b: Breakable): Stmt[] {
     const test = s.condition === undefined ? undefined : f.withPre(() => f.condition(s.condition!));
     const update = s.incrementor === undefined ? undefined : f.withPre(() => f.expr(s.incrementor!).e);
     if (update !== undefined && update.pre.length > 0) {
-      f.scope.sink.report("UnsupportedStatement", s.incrementor!, "This loop update", "Move the update to the end of the loop body.");
+      // The update needs statements: they end the body, and `continue` jumps to them.
+      b.continueByGoto = true;
+      const head = test === undefined ? [] : [...test.pre, exitUnless(test.value)];
+      const tail: Stmt[] = [...update.pre, ...(isPure(update.value) ? [] : [{ k: "expr" as const, expr: update.value, line: lineOf(s.incrementor!) }])];
+      return [{ k: "block", body: [...init, { k: "for", body: [...head, ...body(), ...tail] }] }];
     }
     const loop: Stmt =
       test === undefined || test.pre.length === 0
@@ -222,7 +229,7 @@ export function lowerJump(f: FunctionLowerer, s: ts.BreakStatement | ts.Continue
   }
   // C's own break/continue reach the innermost breakable / loop.
   const innermost = isBreak ? stack[stack.length - 1] : [...stack].reverse().find((b) => b.loop);
-  if (target === innermost) return { k: isBreak ? "break" : "continue" };
+  if (target === innermost && (isBreak || target.continueByGoto !== true)) return { k: isBreak ? "break" : "continue" };
   if (isBreak) {
     target.breakLabel ??= f.locals.claim(`break_${label ?? "loop"}`);
     return { k: "goto", label: target.breakLabel };

@@ -9,6 +9,7 @@ import { rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { lineOf, zeroOf } from "./function.js";
 import type { PluginScope } from "./scope.js";
+import { computesBigint } from "./bigint.js";
 
 const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
 const thrownFlag: Expr = { k: "name", name: "rt->thrown", kind: "bool" };
@@ -153,6 +154,8 @@ export function markThrowingFunctions(scope: PluginScope, decls: ts.FunctionDecl
     let hasThrow = false;
     const visit = (n: ts.Node): void => {
       if (ts.isThrowStatement(n)) hasThrow = true;
+      // JSON.stringify throws on a bigint, which exists only if the plugin makes one.
+      if (scope.usesBigint && ts.isCallExpression(n) && n.expression.getText() === "JSON.stringify") hasThrow = true;
       if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
         const sym = checker.getSymbolAtLocation(n.expression);
         if (sym !== undefined) callees.push(sym);
@@ -160,6 +163,8 @@ export function markThrowingFunctions(scope: PluginScope, decls: ts.FunctionDecl
       ts.forEachChild(n, visit);
     };
     if (d.body !== undefined) visit(d.body);
+    // A bigint operation may overflow, divide by zero... and throw.
+    if (d.body !== undefined && !hasThrow && computesBigint(checker, d.body)) hasThrow = true;
     calls.set(d, callees);
     if (hasThrow) throwing.add(d);
   }

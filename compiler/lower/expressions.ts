@@ -7,6 +7,7 @@ import { staticConstants } from "./builtins.js";
 import { isGlobal, lowerCall } from "./calls.js";
 import { collectionKind, collectionProperty, newCollection } from "./collections.js";
 import { newError } from "./exceptions.js";
+import { bigintCompare, bigintConstant, bigintOp, bigintPrefix, bigintUpdate, bigOperand, mayBeBigint } from "./bigint.js";
 import { lastIndexOf, regexConstant } from "./regex.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
@@ -41,6 +42,8 @@ export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
       return lowerExpression(f, (e as ts.ParenthesizedExpression).expression);
     case SK.NumericLiteral:
       return { e: num(Number((e as ts.NumericLiteral).text)), kind: "num" };
+    case SK.BigIntLiteral:
+      return { e: bigintConstant(f.scope, e)!, kind: "big" };
     case SK.StringLiteral:
     case SK.NoSubstitutionTemplateLiteral:
       return { e: { k: "str", value: (e as ts.StringLiteralLike).text }, kind: "str" };
@@ -156,6 +159,8 @@ export function toStr(f: FunctionLowerer, l: Lowered, at: ts.Node): Expr {
       return l.e;
     case "num":
       return call("flbc_num_to_str", [rtName(f), l.e], "str");
+    case "big":
+      return call("flbc_big_to_str", [rtName(f), l.e], "str");
     case "bool":
       return { k: "cond", test: l.e, then: { k: "str", value: "true" }, else: { k: "str", value: "false" }, kind: "str" };
     case "val":
@@ -351,10 +356,12 @@ function prefix(f: FunctionLowerer, p: ts.PrefixUnaryExpression): Lowered {
     case SK.ExclamationToken:
       return { e: not(f.condition(p.operand)), kind: "bool" };
     case SK.MinusToken:
+      if (mayBeBigint(f.checker.getTypeAtLocation(p.operand))) return bigintPrefix(f, p);
       return { e: { k: "unary", op: "-", arg: toNumber(f, p.operand), kind: "num" }, kind: "num" };
     case SK.PlusToken:
       return { e: toNumber(f, p.operand), kind: "num" };
     case SK.TildeToken:
+      if (mayBeBigint(f.checker.getTypeAtLocation(p.operand))) return bigintPrefix(f, p);
       return { e: call("flbc_num_bnot", [toNumber(f, p.operand)], "num"), kind: "num" };
     case SK.PlusPlusToken:
       return update(f, p.operand, "++", true, p);
@@ -376,6 +383,15 @@ function toNumber(f: FunctionLowerer, e: ts.Expression): Expr {
 
 function update(f: FunctionLowerer, operand: ts.Expression, op: "++" | "--", isPrefix: boolean, at: ts.Node): Lowered {
   const target = lvalue(f, operand);
+  if (target?.kind === "big") {
+    // `i++` whose value nobody reads needs no copy of the old value.
+    const unused = ts.isExpressionStatement(at.parent) || (ts.isForStatement(at.parent) && at.parent.incrementor === at);
+    return bigintUpdate(f, target, op, isPrefix || unused);
+  }
+  if (target !== undefined && target.kind !== "num" && mayBeBigint(f.checker.getTypeAtLocation(at))) {
+    f.scope.sink.report("BigIntMixed", operand, operand.getText().slice(0, 40), op);
+    return target;
+  }
   if (target === undefined || target.kind !== "num") return unsupported(f, at);
   return { e: { k: "update", target: target.e, op, prefix: isPrefix, kind: "num" }, kind: "num" };
 }
@@ -455,8 +471,12 @@ function numericOp(op: ts.SyntaxKind, left: Expr, right: Expr): Expr {
 function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   const op = b.operatorToken.kind;
   if (op === SK.EqualsToken || compoundAssign[op] !== undefined) return assignment(f, b);
+  if (op === SK.PlusToken && f.kindAt(b) === "str") return { e: concat(f, concatParts(f, b)), kind: "str" };
+  if ((op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) && involvesBigint(f, b)) {
+    const text = b.operatorToken.getText();
+    return { e: bigintOp(f, op, bigOperand(f, b.left, text), bigOperand(f, b.right, text), b.operatorToken), kind: "big" };
+  }
   if (op === SK.PlusToken) {
-    if (f.kindAt(b) === "str") return { e: concat(f, concatParts(f, b)), kind: "str" };
     return { e: numericOp(SK.PlusToken, toNumber(f, b.left), toNumber(f, b.right)), kind: "num" };
   }
   if (arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
@@ -492,9 +512,15 @@ function concatParts(f: FunctionLowerer, e: ts.Expression): Expr[] {
   return [toStr(f, lowerExpression(f, x), x)];
 }
 
+/** Whether either operand of b may be a bigint. */
+function involvesBigint(f: FunctionLowerer, b: ts.BinaryExpression): boolean {
+  return mayBeBigint(f.checker.getTypeAtLocation(b.left)) || mayBeBigint(f.checker.getTypeAtLocation(b.right));
+}
+
 function compare(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowered {
   const l = lowerExpression(f, b.left);
   const r = lowerExpression(f, b.right);
+  if (involvesBigint(f, b)) return { e: bigintCompare(f, op, b, l, r), kind: "bool" };
   if (l.kind === "str" && r.kind === "str") {
     const cmp = call("flbc_str_cmp", [l.e, r.e], "int");
     return { e: { k: "binary", op, left: cmp, right: name("0", "int"), kind: "bool" }, kind: "bool" };
@@ -526,7 +552,7 @@ export function equalityOf(f: FunctionLowerer, l: Lowered, right: ts.Expression)
     if (v.kind !== "val") return bool(false);
     return { k: "binary", op: "==", left: { k: "member", base: v.e, field: "tag", kind: "int" }, right: name(tag, "int"), kind: "bool" };
   }
-  if (l.kind === r.kind && (l.kind === "num" || l.kind === "bool")) return { k: "binary", op: "==", left: l.e, right: r.e, kind: "bool" };
+  if (l.kind === r.kind && (l.kind === "num" || l.kind === "big" || l.kind === "bool")) return { k: "binary", op: "==", left: l.e, right: r.e, kind: "bool" };
   if (l.kind === "str" && r.kind === "str") return call("flbc_str_eq", [l.e, r.e], "bool");
   if (l.kind === "val" && r.kind === "str") return call("flbc_val_eq_str", [l.e, r.e], "bool");
   if (l.kind === "str" && r.kind === "val") return call("flbc_val_eq_str", [r.e, l.e], "bool");
@@ -545,7 +571,7 @@ export function equalityOf(f: FunctionLowerer, l: Lowered, right: ts.Expression)
 function typeofTest(f: FunctionLowerer, operand: ts.Expression, type: string): Expr {
   const l = lowerExpression(f, operand);
   if (l.kind !== "val") {
-    const js = { num: "number", str: "string", bool: "boolean", void: "undefined" }[l.kind as string] ?? "object";
+    const js = { num: "number", big: "bigint", str: "string", bool: "boolean", void: "undefined" }[l.kind as string] ?? "object";
     return isPure(l.e) ? bool(js === type) : call("flbc_str_eq", [typeofOf(f, l), { k: "str", value: type }], "bool");
   }
   const tag = (t: string): Expr => ({ k: "binary", op: "==", left: { k: "member", base: l.e, field: "tag", kind: "int" }, right: name(t, "int"), kind: "bool" });
@@ -556,6 +582,8 @@ function typeofTest(f: FunctionLowerer, operand: ts.Expression, type: string): E
       return tag("FLBC_BOOL");
     case "undefined":
       return tag("FLBC_UNDEF");
+    case "bigint":
+      return tag("FLBC_BIGINT");
     case "number":
       return call("flbc_val_is_num", [l.e], "bool");
     case "object":
@@ -573,6 +601,8 @@ function typeofOf(_f: FunctionLowerer, l: Lowered): Expr {
   switch (l.kind) {
     case "num":
       return { k: "str", value: "number" };
+    case "big":
+      return { k: "str", value: "bigint" };
     case "str":
       return { k: "str", value: "string" };
     case "bool":
@@ -655,6 +685,12 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
     if (arithOp === undefined) return f.exprAs(b.right, kind);
     if (kind === "str" && arithOp === SK.PlusToken) {
       return concat(f, [f.exprAs(target, "str"), toStr(f, lowerExpression(f, b.right), b.right)]);
+    }
+    // The assignment's own type: its target's may be the declared one (a Value).
+    if (mayBeBigint(f.checker.getTypeAtLocation(b))) {
+      const text = ts.tokenToString(arithOp) ?? "?";
+      const big = bigintOp(f, arithOp, bigOperand(f, target, text), bigOperand(f, b.right, text), b.operatorToken);
+      return kind === "big" ? big : f.coerce(big, "big", kind) ?? big;
     }
     // The new number, as the target stores it (a `let` without a type is a Value).
     const result = numericOp(arithOp, toNumber(f, target), toNumber(f, b.right));

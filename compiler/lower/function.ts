@@ -530,6 +530,7 @@ export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
   const F = ts.TypeFlags;
   const parts = t.isUnion() ? t.types : [t];
   if (parts.every((p) => (p.flags & F.NumberLike) !== 0)) return "num";
+  if (parts.every((p) => (p.flags & F.BigIntLike) !== 0)) return "big";
   if (parts.every((p) => (p.flags & F.StringLike) !== 0)) return "str";
   if (parts.every((p) => (p.flags & F.BooleanLike) !== 0)) return "bool";
   if (parts.every((p) => (p.flags & (F.Void | F.Undefined)) !== 0)) return "void";
@@ -540,6 +541,8 @@ export function zeroOf(kind: Kind): Expr | undefined {
   switch (kind) {
     case "num":
       return { k: "num", value: 0 };
+    case "big":
+      return { k: "big", value: 0n };
     case "bool":
       return { k: "bool", value: false };
     case "str":
@@ -556,7 +559,7 @@ export function zeroOf(kind: Kind): Expr | undefined {
 }
 
 function kindName(kind: Kind): string {
-  return { num: "a number", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", events: "the events of a flush", event: "an event", int: "an integer", void: "nothing" }[kind];
+  return { num: "a number", big: "a bigint", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", events: "the events of a flush", event: "an event", int: "an integer", void: "nothing" }[kind];
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

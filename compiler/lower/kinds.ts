@@ -16,6 +16,7 @@ export function coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
   switch (to) {
     case "val":
       if (from === "num") return call("flbc_val_num", "val");
+      if (from === "big") return call("flbc_val_big", "val");
       if (from === "str") return call("flbc_val_str", "val");
       if (from === "bool") return call("flbc_val_bool", "val");
       if (from === "arr") return call("flbc_val_arr", "val");
@@ -28,6 +29,8 @@ export function coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
       if (from === "val") return call("flbc_val_to_num", "num");
       if (from === "int") return { k: "cast", to: "num", arg: e, kind: "num" };
       return undefined;
+    case "big":
+      return from === "val" ? call("flbc_val_to_big", "big") : undefined;
     case "str":
       return from === "val" ? call("flbc_val_as_str", "str") : undefined;
     case "bool":
@@ -46,6 +49,8 @@ export function truthy(e: Expr, kind: Kind): Expr | undefined {
       return e;
     case "num":
       return { k: "call", fn: "flbc_num_truthy", args: [e], kind: "bool" };
+    case "big":
+      return { k: "binary", op: "!=", left: e, right: { k: "big", value: 0n }, kind: "bool" };
     case "str":
       return { k: "binary", op: "!=", left: { k: "member", base: e, field: "len", kind: "int" }, right: { k: "name", name: "0", kind: "int" }, kind: "bool" };
     case "val":
@@ -62,6 +67,7 @@ export function truthy(e: Expr, kind: Kind): Expr | undefined {
 export function isPure(e: Expr): boolean {
   switch (e.k) {
     case "num":
+    case "big":
     case "bool":
     case "str":
     case "name":

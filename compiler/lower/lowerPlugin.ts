@@ -11,6 +11,7 @@ import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
+import { bigintConstant, computesBigint } from "./bigint.js";
 import { guardRecursion } from "./depth.js";
 import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
@@ -65,6 +66,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     called: new Set(),
     regexCode: [],
     upstream,
+    usesBigint: computesBigint(loaded.checker, loaded.entry),
   };
   const init = model.callbacks.get("init");
   const state = init === undefined ? [] : stateFields(scope, init);
@@ -168,7 +170,7 @@ function stateFields(scope: PluginScope, init: Callback): StateField[] {
   for (const prop of ret.getProperties()) {
     const t = checker.getTypeOfSymbolAtLocation(prop, init);
     const kind = kindOfTypeFor(scope, t);
-    if (kind !== "num" && kind !== "str" && kind !== "bool") {
+    if (kind !== "num" && kind !== "big" && kind !== "str" && kind !== "bool") {
       scope.sink.report("StateShape", prop.valueDeclaration ?? init);
       continue;
     }
@@ -187,6 +189,9 @@ function declareConstants(scope: PluginScope, s: ts.VariableStatement): void {
     else if (ts.isNumericLiteral(e)) value = { expr: { k: "num", value: Number(e.text) }, kind: "num" };
     else if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) {
       value = { expr: { k: "num", value: -Number(e.operand.text) }, kind: "num" };
+    } else if (ts.isBigIntLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isBigIntLiteral(e.operand))) {
+      const v = bigintConstant(scope, e);
+      if (v !== undefined) value = { expr: v, kind: "big" };
     } else if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) {
       value = { expr: { k: "bool", value: e.kind === ts.SyntaxKind.TrueKeyword }, kind: "bool" };
     } else if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === "Map" || e.expression.text === "Set")) {

@@ -63,6 +63,8 @@ export interface PluginScope {
   apiKind?(t: ts.Type): Kind | undefined;
   /** A network output's context member holding its upstream (ctx.http, ctx.tcp). */
   upstream?: string;
+  /** The plugin computes bigints: a Value may hold one (JSON.stringify then may throw). */
+  usesBigint: boolean;
 }
 
 /** Which callback a function body is, which decides what `return` means. */

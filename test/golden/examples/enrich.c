@@ -201,7 +201,7 @@ static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
         }
     }
 #line 96 "examples/enrich.ts"
-    if (flbc_val_is_num(v_value) || v_value.tag == FLBC_BOOL) {
+    if (flbc_val_is_num(v_value) || v_value.tag == FLBC_BOOL || v_value.tag == FLBC_BIGINT) {
 #line 97 "examples/enrich.ts"
         {
             flbc_str result = flbc_val_to_str(rt, v_value);
