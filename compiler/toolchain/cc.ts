@@ -137,12 +137,58 @@ export interface BuildHostOptions {
   extraFlags?: string[];
 }
 
+/** The one host file compiled with each plugin: it binds the host to it. */
+const pluginBinding = "host_plugin.c";
+
+/**
+ * The host files every plugin shares, compiled once per compiler and flag
+ * set into the cache (a sanitized host build is then mostly the plugin's
+ * own C). Keyed like buildHost's binaries; concurrent first builds both
+ * compile, and the first rename wins.
+ */
+async function hostObjects(cc: string, flags: string[]): Promise<string[]> {
+  const sources = hostSources().filter((f) => path.basename(f) !== pluginBinding);
+  const hash = crypto.createHash("sha256");
+  hash.update(JSON.stringify({ cc, flags, v: 1 }));
+  hash.update(amalgamateRuntime());
+  for (const f of [...sources, ...hostHeaders()]) {
+    hash.update(`\0${path.relative(hostDir, f)}\0`);
+    hash.update(fs.readFileSync(f));
+  }
+  const dir = path.join(cacheRoot(), `host-${hash.digest("hex").slice(0, 32)}`);
+  const objects = sources.map((f) => path.join(dir, `${path.basename(f, ".c")}.o`));
+  if (fs.existsSync(dir)) {
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+    return objects;
+  }
+  const tmp = `${dir}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+  fs.mkdirSync(tmp, { recursive: true });
+  writeRuntimeHeader(tmp);
+  try {
+    for (const f of sources) {
+      const r = await runCc(cc, [...flags, "-I", hostIncludeDir, "-I", tmp, "-c", f, "-o", path.join(tmp, `${path.basename(f, ".c")}.o`)]);
+      if (r.code !== 0) {
+        const err = new Error(`flbc: C compilation of the host's ${path.basename(f)} failed (${cc} exit ${r.code}):\n${r.stderr}`) as Error & { stderr: string };
+        err.stderr = r.stderr;
+        throw err;
+      }
+    }
+    fs.renameSync(tmp, dir);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!fs.existsSync(dir)) throw e;
+  }
+  return objects;
+}
+
 /**
  * Compiles the plugin with the host into outDir/<symbol>-host (or
  * -host-asan). Builds are cached under $FLBC_CACHE_DIR or
  * os.tmpdir()/flbc-cache, keyed by the compiler, the flags and the content
- * of every input, so an unchanged plugin costs a file copy. Throws an Error
- * whose message holds the compiler's output on failure.
+ * of every input, so an unchanged plugin costs a file copy; the host files
+ * shared by all plugins are compiled once per flag set (hostObjects).
+ * Throws an Error whose message holds the compiler's output on failure.
  */
 export async function buildHost(opts: BuildHostOptions): Promise<{ binary: string }> {
   const { cc } = findCompiler();
@@ -159,15 +205,18 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
     "-D_DEFAULT_SOURCE",
     ...(opts.optimize === false ? ["-O0", "-g"] : ["-O2"]),
     ...(opts.sanitize ? sanitizeFlags : []),
-    `-DFLBC_HOST_PLUGIN=${opts.symbol}`,
-    `-DFLBC_HOST_KIND=${opts.kind}`,
     ...(opts.extraFlags ?? []),
   ];
+  const binding = [`-DFLBC_HOST_PLUGIN=${opts.symbol}`, `-DFLBC_HOST_KIND=${opts.kind}`];
+  const objects = await hostObjects(cc, flags);
+  const bindingC = path.join(hostDir, pluginBinding);
 
   const hash = crypto.createHash("sha256");
-  hash.update(JSON.stringify({ cc, flags, v: 1 }));
+  hash.update(JSON.stringify({ cc, flags, binding, v: 2 }));
   hash.update(amalgamateRuntime());
-  for (const f of [pluginC, ...hostSources(), ...hostHeaders()]) {
+  // The objects' directory name is the hash of everything they are built from.
+  hash.update(path.basename(path.dirname(objects[0] ?? "")));
+  for (const f of [pluginC, bindingC]) {
     hash.update(`\0${path.basename(f)}\0`);
     hash.update(fs.readFileSync(f));
   }
@@ -185,6 +234,7 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
     const tmp = `${cached}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
     const args = [
       ...flags,
+      ...binding,
       "-I",
       hostIncludeDir,
       "-I",
@@ -192,7 +242,8 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
       "-I",
       path.dirname(pluginC),
       pluginC,
-      ...hostSources(),
+      bindingC,
+      ...objects,
       "-o",
       tmp,
       "-lm",

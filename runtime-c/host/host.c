@@ -9,6 +9,8 @@
  * Built together with the plugin's C file:
  *   cc ... plugin.c <every runtime-c/host .c file> -lm
  *      -DFLBC_HOST_PLUGIN=filter_x_plugin -DFLBC_HOST_KIND=filter
+ * (only host_plugin.c reads the two macros, so the other files can be
+ * compiled once and linked with any plugin).
  * It creates one instance the way Fluent Bit does (name "<plugin>.0",
  * properties checked against the config map, cb_init, the callbacks, then
  * cb_exit), so a plugin sees the same API, values and errors as in a real
@@ -228,7 +230,7 @@ int main(int argc, char **argv)
     }
 
     /* An input plugin produces the records: stdin is not read. */
-    if (HOST_KIND != HOST_KIND_input) {
+    if (host_reads_stdin) {
         input = read_stdin(&len);
         if (!input) {
             fprintf(stderr, "%s: cannot read stdin\n", argv[0]);

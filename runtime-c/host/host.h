@@ -87,17 +87,6 @@ struct host_arena_stats {
 };
 int host_arena_stats(void *ctx, const void *ins, struct host_arena_stats *out);
 
-/* Which plugin the host is built around: -DFLBC_HOST_KIND=filter|output|
- * input is a bare word, mapped to a number the preprocessor can compare. */
-#ifndef FLBC_HOST_KIND
-#define FLBC_HOST_KIND filter
-#endif
-#define HOST_KIND_filter 1
-#define HOST_KIND_output 2
-#define HOST_KIND_input  3
-#define HOST_CAT2(a, b) a##b
-#define HOST_CAT(a, b) HOST_CAT2(a, b)
-#define HOST_KIND HOST_CAT(HOST_KIND_, FLBC_HOST_KIND)
 
 /* The command line. */
 struct host_opts {
@@ -124,8 +113,21 @@ int host_apply_properties(const struct host_opts *o, const char *kind,
                           void *ins);
 
 /* Runs the plugin over the chunks (filter, output) or collects from it
- * (input); returns the exit code. One of host_filter.c, host_output.c,
- * host_input.c defines it, selected by FLBC_HOST_KIND. */
+ * (input); returns the exit code. host_plugin.c defines it for the plugin
+ * the host is built around, calling that kind's driver below. */
 int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks);
+
+/* Whether the plugin reads records from stdin (not an input); host_plugin.c. */
+extern const int host_reads_stdin;
+
+struct flb_filter_plugin;
+struct flb_output_plugin;
+struct flb_input_plugin;
+int host_run_filter(struct flb_filter_plugin *p, const char *prog,
+                    const struct host_opts *o, struct host_chunks *chunks);
+int host_run_output(struct flb_output_plugin *p, const char *prog,
+                    const struct host_opts *o, struct host_chunks *chunks);
+int host_run_input(struct flb_input_plugin *p, const char *prog,
+                   const struct host_opts *o, struct host_chunks *chunks);
 
 #endif

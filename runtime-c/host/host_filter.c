@@ -16,13 +16,6 @@
 #include "flbc_rt.h"
 #include "host.h"
 
-#if HOST_KIND == HOST_KIND_filter
-
-#ifndef FLBC_HOST_PLUGIN
-#error "define FLBC_HOST_PLUGIN to the plugin symbol, e.g. filter_redact_plugin"
-#endif
-extern struct flb_filter_plugin FLBC_HOST_PLUGIN;
-
 /* The input the chunks come from, as cb_filter's i_ins: Fluent Bit always
  * passes one, so a plugin may read its name or tag. */
 static struct flb_input_plugin host_input_plugin = {
@@ -158,12 +151,12 @@ static int run_filter(struct flb_filter_instance *ins, struct flb_config *config
     return rc;
 }
 
-int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks)
+int host_run_filter(struct flb_filter_plugin *p, const char *prog,
+                    const struct host_opts *o, struct host_chunks *chunks)
 {
     int rc;
     int active;
     struct flb_config config = { .log_level = FLB_LOG_INFO };
-    struct flb_filter_plugin *p = &FLBC_HOST_PLUGIN;
     struct flb_filter_instance *ins;
 
     config.program_name = (char *) prog;
@@ -230,5 +223,3 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     destroy_filter(ins);
     return rc;
 }
-
-#endif

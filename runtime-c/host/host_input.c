@@ -18,14 +18,6 @@
 #include "flbc_rt.h"
 #include "host.h"
 
-#if HOST_KIND == HOST_KIND_input
-
-#ifndef FLBC_HOST_PLUGIN
-#error "define FLBC_HOST_PLUGIN to the plugin symbol, e.g. in_dummy_plugin"
-#endif
-
-extern struct flb_input_plugin FLBC_HOST_PLUGIN;
-
 static int set_input_property(void *ins, const char *k, const char *v)
 {
     return flb_input_set_property(ins, k, v);
@@ -84,7 +76,8 @@ static long write_appended(const struct host_opts *o, size_t room)
     return written;
 }
 
-int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks)
+int host_run_input(struct flb_input_plugin *p, const char *prog,
+                   const struct host_opts *o, struct host_chunks *chunks)
 {
     int rc = HOST_EXIT_OK;
     long n;
@@ -94,7 +87,6 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     double left;
     struct timespec wait;
     struct flb_config config = { .log_level = FLB_LOG_INFO };
-    struct flb_input_plugin *p = &FLBC_HOST_PLUGIN;
     struct flb_input_instance *ins;
 
     (void) chunks;
@@ -196,5 +188,3 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     destroy_input(ins);
     return rc;
 }
-
-#endif

@@ -25,20 +25,12 @@
 #include "flbc_rt.h"
 #include "host.h"
 
-#if HOST_KIND == HOST_KIND_output
-
-#ifndef FLBC_HOST_PLUGIN
-#error "define FLBC_HOST_PLUGIN to the plugin symbol, e.g. out_http_plugin"
-#endif
-
 /* retry_limit=no_limits would loop forever on a plugin that always retries. */
 #define HOST_MAX_RETRIES 16
 
 /* First retry waits this long, doubling up to HOST_RETRY_WAIT_MAX_MS. */
 #define HOST_RETRY_WAIT_MS     10
 #define HOST_RETRY_WAIT_MAX_MS 1000
-
-extern struct flb_output_plugin FLBC_HOST_PLUGIN;
 
 static int set_output_property(void *ins, const char *k, const char *v)
 {
@@ -222,7 +214,8 @@ static int flush_workers(struct flb_output_instance *ins, struct flb_config *con
     return atomic_load(&w.missing_return) ? -2 : 0;
 }
 
-int host_run(const char *prog, const struct host_opts *o, struct host_chunks *chunks)
+int host_run_output(struct flb_output_plugin *p, const char *prog,
+                    const struct host_opts *o, struct host_chunks *chunks)
 {
     int ret;
     int rc = HOST_EXIT_OK;
@@ -230,7 +223,6 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     size_t failed = 0;
     size_t retries = 0;
     struct flb_config config = { .log_level = FLB_LOG_INFO };
-    struct flb_output_plugin *p = &FLBC_HOST_PLUGIN;
     struct flb_output_instance *ins;
 
     config.program_name = (char *) prog;
@@ -307,5 +299,3 @@ int host_run(const char *prog, const struct host_opts *o, struct host_chunks *ch
     destroy_output(ins);
     return failed > 0 ? HOST_EXIT_FAIL : rc;
 }
-
-#endif
