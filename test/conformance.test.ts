@@ -1,13 +1,16 @@
 // Differential conformance of the built-ins: every test/conformance/<area>-
 // <feature>.ts is a small filter plugin that writes the results of one
 // built-in (and its edge cases) into record fields. Each is compiled to C,
-// built into the local host and run on <same>.jsonl, and the Node
-// reference engine runs the same source on the same input: the outputs
-// must be equal value by value (lines that are not JSON, from console.log,
-// as text). Both runs must exit 0 and log no error or warning.
+// built into the local host with AddressSanitizer and UBSan (leaks
+// included; a plain build where the sanitizers are missing) and run on
+// <same>.jsonl in chunks of two records, and the Node reference engine runs
+// the same source on the same input: the outputs must be equal value by
+// value (lines that are not JSON, from console.log, as text). Both runs
+// must exit 0 and log no error, warning or sanitizer report.
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
+import { sanitizerAvailable } from "../compiler/toolchain/index.js";
 import { buildPlugin, root, runC, runJs, scratchDir } from "./support/plugins.js";
 
 const casesDir = path.join(root, "test", "conformance");
@@ -66,14 +69,15 @@ for (const file of cases) {
     const input = fs.readFileSync(path.join(casesDir, `${name}.jsonl`), "utf8");
     const dir = fs.mkdtempSync(path.join(scratch, `${name}-`));
     const c = await limited(async () => {
-      const built = await buildPlugin(entry, dir);
-      return runC(built.binary, input);
+      const built = await buildPlugin(entry, dir, { sanitize: await sanitizerAvailable() });
+      return runC(built.binary, input, {}, ["--chunk-records", "2"]);
     });
     const js = await runJs(entry, input);
     t.is(js.code, 0, `Node run failed:\n${js.stderr}`);
     t.is(c.code, 0, `C run failed:\n${c.stderr}`);
     t.notRegex(js.stderr, problem, "Node run logged an error");
     t.notRegex(c.stderr, problem, "C run logged an error");
+    t.notRegex(c.stderr, /Sanitizer|runtime error/);
     const expected = values(js.stdout);
     t.true(expected.length > 0, "the case printed nothing");
     t.deepEqual(values(c.stdout), expected);
