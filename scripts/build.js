@@ -4,6 +4,7 @@
 // so the project never loads a second `typescript` package.
 import { createProjectSync, ts } from "@ts-morph/bootstrap";
 import { fileURLToPath } from "node:url";
+import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,3 +22,19 @@ if (all.length > 0) {
   process.stderr.write(ts.formatDiagnosticsWithColorAndContext(all, host));
   process.exit(1);
 }
+
+// A source that was deleted or renamed leaves its old output behind, and ava
+// would still run a stale dist/test/*.test.js: drop every output whose
+// source is gone.
+const dist = path.join(root, "dist");
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.js(\.map)?$/.test(e.name)) {
+      const source = path.join(root, path.relative(dist, p).replace(/\.js(\.map)?$/, ".ts"));
+      if (!fs.existsSync(source)) fs.rmSync(p, { force: true });
+    }
+  }
+};
+if (fs.existsSync(dist)) walk(dist);
