@@ -57,14 +57,17 @@ function render(e: Expr): [string, number] {
       // Left-associative: the right operand needs parentheses at equal
       // precedence. gcc's -Wparentheses also wants them around a comparison
       // inside == / !=, around && inside ||, and around any operator inside
-      // a bitwise one, where C does not need them.
+      // a bitwise one, where C does not need them; -Wlogical-not-parentheses
+      // around a `!` on the left of a comparison.
       const bitwise = e.op === "&" || e.op === "|" || e.op === "^";
-      const clarify = (x: Expr): number =>
-        x.k === "binary" &&
-        (((e.op === "==" || e.op === "!=") && binaryPrec[x.op]! >= 9 && binaryPrec[x.op]! <= 10) || (e.op === "||" && x.op === "&&") || bitwise)
+      const comparison = e.op === "==" || e.op === "!=" || e.op === "<" || e.op === "<=" || e.op === ">" || e.op === ">=";
+      const clarify = (x: Expr, left: boolean): number =>
+        (x.k === "binary" &&
+          (((e.op === "==" || e.op === "!=") && binaryPrec[x.op]! >= 9 && binaryPrec[x.op]! <= 10) || (e.op === "||" && x.op === "&&") || bitwise)) ||
+        (left && comparison && x.k === "unary" && x.op === "!")
           ? PRIMARY
           : 0;
-      return [`${emitExpr(e.left, Math.max(p, clarify(e.left)))} ${e.op} ${emitExpr(e.right, Math.max(p + 1, clarify(e.right)))}`, p];
+      return [`${emitExpr(e.left, Math.max(p, clarify(e.left, true)))} ${e.op} ${emitExpr(e.right, Math.max(p + 1, clarify(e.right, false)))}`, p];
     }
     case "cond":
       return [`${emitExpr(e.test, COND + 1)} ? ${emitExpr(e.then, COND + 1)} : ${emitExpr(e.else, COND)}`, COND];

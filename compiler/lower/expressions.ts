@@ -476,11 +476,10 @@ function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
     const text = b.operatorToken.getText();
     return { e: bigintOp(f, op, bigOperand(f, b.left, text), bigOperand(f, b.right, text), b.operatorToken), kind: "big" };
   }
-  if (op === SK.PlusToken) {
-    return { e: numericOp(SK.PlusToken, toNumber(f, b.left), toNumber(f, b.right)), kind: "num" };
-  }
-  if (arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
-    return { e: numericOp(op, toNumber(f, b.left), toNumber(f, b.right)), kind: "num" };
+  if (op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
+    const left = toNumber(f, b.left);
+    const right = toNumber(f, b.right);
+    return { e: numericOp(op, leftFirst(f, left, "num", right), right), kind: "num" };
   }
   const cmp = comparisons[op];
   if (cmp !== undefined) return compare(f, cmp, b);
@@ -525,10 +524,30 @@ function compare(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowe
     const cmp = call("flbc_str_cmp", [l.e, r.e], "int");
     return { e: { k: "binary", op, left: cmp, right: name("0", "int"), kind: "bool" }, kind: "bool" };
   }
-  const left = f.convert(l, "num", b.left);
   const right = f.convert(r, "num", b.right);
+  const left = leftFirst(f, f.convert(l, "num", b.left), "num", right);
   return { e: { k: "binary", op, left, right, kind: "bool" }, kind: "bool" };
 }
+
+/**
+ * JavaScript evaluates the left operand first; C leaves the operands of an
+ * operator (and a call's arguments) unordered, and `x + x++` is undefined
+ * behaviour. When either side assigns a variable the other may read, the
+ * left is computed into a temporary first.
+ */
+function leftFirst(f: FunctionLowerer, left: Expr, kind: Kind, right: Expr): Expr {
+  const constant = (e: Expr) => e.k === "num" || e.k === "big" || e.k === "bool" || e.k === "str";
+  if (constant(left) || constant(right) || (!assigns(left) && !assigns(right))) return left;
+  return name(f.temp(kind, left), kind);
+}
+
+/** Whether evaluating e assigns a variable (++, --, =, op=). */
+function assigns(e: Expr): boolean {
+  if (e.k === "update" || e.k === "assign") return true;
+  return Object.values(e).some((v) => (Array.isArray(v) ? v.some((x) => isExpr(x) && assigns(x)) : isExpr(v) && assigns(v)));
+}
+
+const isExpr = (v: unknown): v is Expr => typeof v === "object" && v !== null && typeof (v as { k?: unknown }).k === "string";
 
 /** `a === b` in JavaScript's strict equality, specialised by kinds. */
 function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression): Expr {

@@ -179,10 +179,12 @@ export class FunctionLowerer {
         return;
       case SK.IfStatement: {
         const i = s as ts.IfStatement;
-        const test = this.condition(i.expression);
+        // The test's own statements go before the if, not into the first branch lowered after it.
+        const test = this.withPre(() => this.condition(i.expression));
         const then = this.block(asStatements(i.thenStatement));
         const otherwise = i.elseStatement ? this.block(asStatements(i.elseStatement)) : undefined;
-        emit({ k: "if", test, then, else: otherwise });
+        this.pre.push(...test.pre);
+        emit({ k: "if", test: test.value, then, else: otherwise });
         return;
       }
       case SK.ReturnStatement:

@@ -1,0 +1,26 @@
+import { defineFilter } from "flbc";
+
+/**
+ * Left-to-right evaluation where C leaves operands unordered, a condition
+ * that needs statements of its own, and `!` on the left of a comparison.
+ */
+export default defineFilter({
+  name: "lang_evaluation_order",
+  filter(record) {
+    let base = 4;
+    record.pow_prefix = --base ** --base ** 2;
+    base = 4;
+    record.pow_postfix = base-- ** base-- ** 2;
+    let i = 1;
+    record.add = i + i++;
+    record.less = i < i++;
+    record.assign_left = (i = 5) * i;
+    record.not_left = !(i > 3) !== false;
+    const flag = record.flag === true;
+    if ((flag || undefined) !== true) {
+      record.branch = "falsy";
+    } else {
+      record.branch = "truthy";
+    }
+  },
+});
