@@ -30,6 +30,8 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
       }
       if (callee.text === "BigInt") return bigintCall(f, c);
       const arg = c.arguments[0];
+      // Number() with no argument is 0, not Number(undefined).
+      if (callee.text === "Number" && arg === undefined) return { e: { k: "num", value: 0 }, kind: "num" };
       if (callee.text === "Number" && arg !== undefined && f.kindAt(arg) === "big") {
         // int64 -> double rounds to nearest, ties to even: Number(b) exactly.
         return { e: { k: "cast", to: "num", arg: f.exprAs(arg, "big"), kind: "num" }, kind: "num" };

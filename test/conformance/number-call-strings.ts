@@ -28,6 +28,7 @@ export default defineFilter({
     record.r17 = num(Number("\\t\\n 7 \\u00a0"));
     record.r18 = num(Number("\u0661\u0662"));
     record.r19 = num(Number("1e1000"));
+    record.no_argument = num(Number());
     record.r20 = num(Number("-0x10"));
   },
 });
