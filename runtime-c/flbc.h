@@ -75,6 +75,18 @@
 #define FLBC_REC_INDEX 32
 #endif
 
+/* Most record keys of one plugin that every record's walk locates
+ * (flbc_rt_set_keys): one bit each in flbc_rec.keys_found, so not a knob. */
+#define FLBC_REC_KEYS 32
+
+/* Edits of one record held in the record itself; more go to the arena. */
+#ifndef FLBC_REC_EDITS
+#define FLBC_REC_EDITS 8
+#endif
+#if FLBC_REC_EDITS < 1
+#error "FLBC_REC_EDITS must be at least 1"
+#endif
+
 /* Deepest msgpack nesting a plugin accepts; deeper input is malformed. */
 #ifndef FLBC_MAX_DEPTH
 #define FLBC_MAX_DEPTH 64
@@ -106,9 +118,12 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define flbc_likely(x)   __builtin_expect(!!(x), 1)
 #define flbc_unlikely(x) __builtin_expect(!!(x), 0)
+/* For the few steps of a hot loop that the compiler would otherwise call. */
+#define flbc_always_inline inline __attribute__((always_inline))
 #else
 #define flbc_likely(x)   (x)
 #define flbc_unlikely(x) (x)
+#define flbc_always_inline inline
 #endif
 
 /* --------------------------------------------------------------- logging */
@@ -391,8 +406,17 @@ typedef struct flbc_edit {
     flbc_str key;
     flbc_val val;
     int32_t pair;              /* the original pair it replaces or deletes; -1: a new key */
+    int32_t slot;              /* the plugin's key it names (flbc_rt.keys), -1: a computed key */
     bool deleted;
 } flbc_edit;
+
+/* Where a record's walk found one of the plugin's keys (the first pair
+ * with that key). */
+typedef struct flbc_rec_at {
+    const uint8_t *key;        /* the pair's key, header included */
+    const uint8_t *val;        /* its value */
+    uint32_t pair;
+} flbc_rec_at;
 
 /* The body map of one event: reads scan the msgpack map in place, writes
  * go to an edit list that the encoder merges with the original pairs
@@ -413,11 +437,18 @@ typedef struct flbc_rec {
     const char *hit_key;       /* the last key found among the indexed fixstr keys */
     size_t hit_len;
     uint32_t hit_pair;
-    uint64_t key_bloom;        /* a bit per indexed key (length, first byte):
-                                  a lookup whose bit is clear misses at once */
+    uint32_t keys_found;       /* bit k: the plugin's key k is in the map, at at[k] */
+    bool keys_repeat;          /* one of the plugin's keys is in the map twice */
+    uint32_t keys_edited;      /* bit k: edits[key_edit[k]] is key k's newest edit */
+    bool computed_edits;       /* an edit names its key by string only (slot -1) */
     uint32_t key_off[FLBC_REC_INDEX + 1]; /* offset from map of pair i's key;
                                              [n_indexed]: where the next one starts */
     uint8_t key_head[FLBC_REC_INDEX];     /* first byte of pair i's key (memchr) */
+    flbc_rec_at at[FLBC_REC_KEYS];        /* valid where keys_found has the bit */
+    uint32_t key_edit[FLBC_REC_KEYS];     /* valid where keys_edited has the bit */
+    /* The first edits, without an arena allocation: edits points here from
+     * the walk on (a record is never copied after it). */
+    flbc_edit edits_inline[FLBC_REC_EDITS];
 } flbc_rec;
 
 /* Walks the pairs of r (map, pairs and count set) up to end, filling its
@@ -432,8 +463,17 @@ FLBC_API bool flbc_rec_has(flbc_rec *r, flbc_str key);
 FLBC_API void flbc_rec_set(flbc_rec *r, flbc_str key, flbc_val v);
 FLBC_API void flbc_rec_delete(flbc_rec *r, flbc_str key);
 FLBC_API bool flbc_rec_changed(const flbc_rec *r);
+/* The same with the plugin's key k (flbc_rt_set_keys) instead of a string:
+ * the walk that read the record already knows where that key is. */
+FLBC_API flbc_val flbc_rec_get_key(flbc_rec *r, uint32_t k);
+FLBC_API bool flbc_rec_has_key(flbc_rec *r, uint32_t k);
+FLBC_API void flbc_rec_set_key(flbc_rec *r, uint32_t k, flbc_val v);
+FLBC_API void flbc_rec_delete_key(flbc_rec *r, uint32_t k);
 /* Writes the merged map: untouched pairs are copied as raw byte ranges. */
 FLBC_API void flbc_rec_encode(const flbc_rec *r, flbc_buf *out);
+/* The same after the bytes from prefix up to the map (an event's root array
+ * and header, unchanged), copied together with the first untouched pairs. */
+FLBC_API void flbc_rec_encode_after(const flbc_rec *r, const uint8_t *prefix, flbc_buf *out);
 
 /* --------------------------------------------------------------- events */
 
@@ -495,9 +535,30 @@ typedef struct flbc_rt {
     flbc_val exc;              /* its value */
     uint32_t depth;            /* plugin function calls in progress (flbc_enter) */
     bool call_overflow;        /* FLBC_MAX_CALL_DEPTH was hit: abandon the record */
+    const flbc_str *keys;      /* the plugin's record keys (flbc_rt_set_keys) */
+    uint32_t n_keys;
+    /* For the walk to tell the keys of a record apart from the plugin's
+     * at a glance: by length, then by the first 8 bytes as one word. */
+    uint8_t key_by_len[32];    /* 1 + the first key n < 32 bytes long, or 0 */
+    uint8_t key_next[FLBC_REC_KEYS];   /* 1 + the next key as long, or 0 */
+    uint64_t key_word[FLBC_REC_KEYS];  /* a key's first 8 bytes (0-padded) read */
+    uint64_t key_mask[FLBC_REC_KEYS];  /* as memcpy reads them, and which count */
+    bool index_records;        /* index each record's pairs (flbc_rec.key_off) */
 } flbc_rt;
 
 FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins);
+/* How a plugin names the keys of its records. */
+enum {
+    FLBC_KEYS_LITERAL,         /* only with literals, in the table: no pair index */
+    FLBC_KEYS_COMPUTED         /* also with computed strings (flbc_rec_get...) */
+};
+
+/* The record keys the plugin's code names as literals (at most
+ * FLBC_REC_KEYS, all different, kept by reference): every record read
+ * through rt notes where they are, for flbc_rec_*_key. With
+ * FLBC_KEYS_LITERAL the walk builds no index of the pairs, which only
+ * lookups by computed key use (without flbc_rt_set_keys, it does). */
+FLBC_API void flbc_rt_set_keys(flbc_rt *rt, const flbc_str *keys, uint32_t n, int naming);
 FLBC_API void flbc_rt_free(flbc_rt *rt);
 /* printf-style, formatted into a bounded stack buffer. */
 FLBC_API void flbc_log(flbc_rt *rt, int level, const char *fmt, ...)

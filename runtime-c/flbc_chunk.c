@@ -27,12 +27,27 @@ enum {
     FLBC_EVENT_MALFORMED
 };
 
+/* The seconds and nanoseconds of an EventTime (the 8 bytes at p, big
+ * endian); classifies the event by them. */
+static inline int flbc_chunk_event_time(const uint8_t *p, double *seconds)
+{
+    uint64_t sec = ((uint64_t) p[0] << 24) | ((uint64_t) p[1] << 16) |
+                   ((uint64_t) p[2] << 8) | p[3];
+    uint64_t nsec = ((uint64_t) p[4] << 24) | ((uint64_t) p[5] << 16) |
+                    ((uint64_t) p[6] << 8) | p[7];
+
+    if (sec >= 0xfffffffe) {
+        *seconds = sec == 0xffffffff ? -1 : -2;
+        return nsec == 0 ? FLBC_EVENT_MARKER : FLBC_EVENT_MALFORMED;
+    }
+    *seconds = (double) sec + (double) nsec / 1e9;
+    return FLBC_EVENT_RECORD;
+}
+
 /* Reads the time of an event; classifies the event by it. */
 static int flbc_chunk_time(flbc_val t, double *seconds)
 {
     const uint8_t *p = t.raw;
-    uint64_t sec;
-    uint64_t nsec;
     uint64_t u;
     int i;
 
@@ -74,15 +89,7 @@ static int flbc_chunk_time(flbc_val t, double *seconds)
     if (t.raw_len != (uint32_t) i + 8 || p[i - 1] != 0x00) {
         return FLBC_EVENT_MALFORMED;
     }
-    p += i;
-    sec = ((uint64_t) p[0] << 24) | ((uint64_t) p[1] << 16) | ((uint64_t) p[2] << 8) | p[3];
-    nsec = ((uint64_t) p[4] << 24) | ((uint64_t) p[5] << 16) | ((uint64_t) p[6] << 8) | p[7];
-    if (sec >= 0xfffffffe) {
-        *seconds = sec == 0xffffffff ? -1 : -2;
-        return nsec == 0 ? FLBC_EVENT_MARKER : FLBC_EVENT_MALFORMED;
-    }
-    *seconds = (double) sec + (double) nsec / 1e9;
-    return FLBC_EVENT_RECORD;
+    return flbc_chunk_event_time(p + i, seconds);
 }
 
 /* Reads one object of an event's header at p, nested depth levels deep in
@@ -124,6 +131,7 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
         ev->metadata = (flbc_val) { .tag = FLBC_MAP, .raw = q + 11,
                                     .raw_len = q[11] == 0x80 ? 1 : 5 };
         q += 11 + ev->metadata.raw_len;
+        kind = flbc_chunk_event_time(ev->time_raw.raw + 2, &ev->time);
     }
     else if (flbc_mp_read_array(q, end, &n) != NULL) {
         if (n != 2) {
@@ -134,6 +142,7 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
         if (q == NULL || ev->metadata.tag != FLBC_MAP) {
             return FLBC_EVENT_MALFORMED;
         }
+        kind = flbc_chunk_time(ev->time_raw, &ev->time);
     }
     else {
         ev->legacy = true;
@@ -141,8 +150,8 @@ static int flbc_chunk_event(flbc_rt *rt, const uint8_t *p, const uint8_t *end,
         if (q == NULL) {
             return FLBC_EVENT_MALFORMED;
         }
+        kind = flbc_chunk_time(ev->time_raw, &ev->time);
     }
-    kind = flbc_chunk_time(ev->time_raw, &ev->time);
     /* The body is the event's last element: where it ends, the event does. */
     ev->body.rt = rt;
     ev->body.pairs = flbc_mp_read_map(q, end, &n);
@@ -184,6 +193,10 @@ static void flbc_chunk_write_event(flbc_buf *out, const flbc_event *ev, int ret)
 {
     uint32_t i;
 
+    if (ret != FLBC_REPLACE && !ev->time_set) {
+        flbc_rec_encode_after(&ev->body, ev->start, out);
+        return;
+    }
     if (ret != FLBC_REPLACE) {
         flbc_chunk_write_header(out, ev);
         flbc_rec_encode(&ev->body, out);

@@ -230,6 +230,17 @@ FLBC_API bool flbc_buf_reserve(flbc_buf *b, size_t extra)
     return true;
 }
 
+/* flbc_buf_append when the bytes do not fit: apart, so that the common
+ * case is a leaf that saves no registers. */
+static void flbc_buf_append_grow(flbc_buf *b, const void *p, size_t n)
+{
+    if (n == 0 || !flbc_buf_reserve(b, n)) {
+        return;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
 FLBC_API void flbc_buf_append(flbc_buf *b, const void *p, size_t n)
 {
     /* n - 1 wraps for n == 0, which takes the slow path and does nothing;
@@ -239,11 +250,7 @@ FLBC_API void flbc_buf_append(flbc_buf *b, const void *p, size_t n)
         b->len += n;
         return;
     }
-    if (n == 0 || !flbc_buf_reserve(b, n)) {
-        return;
-    }
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
+    flbc_buf_append_grow(b, p, n);
 }
 
 FLBC_API void flbc_buf_free(flbc_buf *b)

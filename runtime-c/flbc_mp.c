@@ -311,7 +311,8 @@ FLBC_API const uint8_t *flbc_mp_read(const uint8_t *p, const uint8_t *end, flbc_
     return next;
 }
 
-FLBC_API const uint8_t *flbc_mp_read_array(const uint8_t *p, const uint8_t *end, uint32_t *n)
+FLBC_API inline const uint8_t *flbc_mp_read_array(const uint8_t *p, const uint8_t *end,
+                                                  uint32_t *n)
 {
     if (p == NULL || p >= end) {
         return NULL;
@@ -331,7 +332,8 @@ FLBC_API const uint8_t *flbc_mp_read_array(const uint8_t *p, const uint8_t *end,
     return NULL;
 }
 
-FLBC_API const uint8_t *flbc_mp_read_map(const uint8_t *p, const uint8_t *end, uint32_t *n)
+FLBC_API inline const uint8_t *flbc_mp_read_map(const uint8_t *p, const uint8_t *end,
+                                                uint32_t *n)
 {
     if (p == NULL || p >= end) {
         return NULL;
@@ -443,16 +445,10 @@ FLBC_API void flbc_mp_write_num(flbc_buf *b, double v)
     }
 }
 
-FLBC_API void flbc_mp_write_str(flbc_buf *b, flbc_str s)
+/* flbc_mp_write_str past the fixstr that fits: apart, so that the common
+ * case saves no registers. */
+static void flbc_mp_write_str_long(flbc_buf *b, flbc_str s)
 {
-    if (s.len < 32 && s.len < b->cap - b->len && !b->failed) {
-        b->data[b->len] = (uint8_t) (0xa0 | s.len);
-        if (s.len > 0) {
-            memcpy(b->data + b->len + 1, s.ptr, s.len);
-        }
-        b->len += 1 + s.len;
-        return;
-    }
     if (s.len < 32) {
         flbc_mp_put(b, (uint8_t) (0xa0 | s.len), 0, 0);
     }
@@ -466,6 +462,19 @@ FLBC_API void flbc_mp_write_str(flbc_buf *b, flbc_str s)
         flbc_mp_put(b, 0xdb, s.len, 4);
     }
     flbc_buf_append(b, s.ptr, s.len);
+}
+
+FLBC_API void flbc_mp_write_str(flbc_buf *b, flbc_str s)
+{
+    if (flbc_likely(s.len < 32 && s.len < b->cap - b->len && !b->failed)) {
+        b->data[b->len] = (uint8_t) (0xa0 | s.len);
+        if (s.len > 0) {
+            memcpy(b->data + b->len + 1, s.ptr, s.len);
+        }
+        b->len += 1 + s.len;
+        return;
+    }
+    flbc_mp_write_str_long(b, s);
 }
 
 FLBC_API void flbc_mp_write_array_header(flbc_buf *b, uint32_t n)

@@ -81,72 +81,199 @@ static inline const uint8_t *flbc_rec_skip(const uint8_t *p, const uint8_t *end,
     return flbc_mp_skip_depth(p, end, depth);
 }
 
-/* The bit in flbc_rec.key_bloom of the fixstr key at k: its header (the
- * length) plus the byte after it (the first character, for a key that is
- * not empty). */
-static inline uint64_t flbc_rec_bloom_bit(uint8_t header, const uint8_t *k)
+/* Most bytes of a fixstr key and a value that its first byte sizes
+ * (32 + 32): a pair that starts further than this from the end of the
+ * chunk needs no bounds check, and that is nearly every pair. */
+#define FLBC_REC_PAIR_MAX 64
+
+/* Short keys: a loop beats a call to memcmp. */
+static inline bool flbc_rec_bytes_eq(const char *a, const uint8_t *b, size_t n)
 {
-    return (uint64_t) 1 << ((header + k[1]) & 63);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if ((uint8_t) a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The walk found the plugin's key s at pair i: the first time, where it
+ * is; again, that the map repeats it (lookups see the first one). */
+static inline void flbc_rec_found(flbc_rec *r, uint32_t s, uint32_t i, const uint8_t *k,
+                                  const uint8_t *val)
+{
+    uint32_t bit = (uint32_t) 1 << s;
+
+    if (r->keys_found & bit) {
+        r->keys_repeat = true;
+        return;
+    }
+    r->keys_found |= bit;
+    r->at[s] = (flbc_rec_at) { k, val, i };
 }
 
 /*
- * One pair at p (p < end): its key, then its value, which must start
- * before end. Records the key in the bloom. Returns the position after the
- * value, or NULL.
+ * Notes pair i, whose string key is the len bytes at k + hdr, if that key
+ * is one of the plugin's (flbc_rt_set_keys), comparing bytes: for keys
+ * near the end of the chunk and keys that are not a fixstr.
  */
-static inline const uint8_t *flbc_rec_pair(flbc_rec *r, const uint8_t *p, const uint8_t *end,
-                                           int depth)
+static void flbc_rec_note_key(flbc_rec *r, uint32_t i, const uint8_t *k, size_t hdr, size_t len)
+{
+    const flbc_rt *rt = r->rt;
+    uint32_t s;
+
+    for (s = 0; s < rt->n_keys; s++) {
+        if (rt->keys[s].len == len && flbc_rec_bytes_eq(rt->keys[s].ptr, k + hdr, len)) {
+            flbc_rec_found(r, s, i, k, k + hdr + len);
+            return;
+        }
+    }
+}
+
+/*
+ * The same for the fixstr key of pair i at k, n bytes long, with at least
+ * 8 bytes readable after its header, given 1 + the first of the plugin's
+ * keys as long (s): the key's first 8 bytes are compared as one word.
+ */
+static void flbc_rec_match(flbc_rec *r, uint32_t i, const uint8_t *k, size_t n,
+                           uint32_t s)
+{
+    const flbc_rt *rt = r->rt;
+    uint64_t word;
+
+    memcpy(&word, k + 1, 8);
+    do {
+        s--;
+        if ((word & rt->key_mask[s]) == rt->key_word[s] &&
+            (n <= 8 || memcmp(rt->keys[s].ptr + 8, k + 9, n - 8) == 0)) {
+            flbc_rec_found(r, s, i, k, k + 1 + n);
+            return;
+        }
+        s = rt->key_next[s];
+    } while (s != 0);
+}
+
+/*
+ * Past the key of pair i at p (p < end) when it is not a fixstr, noting a
+ * string key among the plugin's; NULL when malformed or when no value
+ * follows it.
+ */
+static const uint8_t *flbc_rec_odd_key(flbc_rec *r, uint32_t i, const uint8_t *p,
+                                       const uint8_t *end, int depth)
+{
+    const uint8_t *v = flbc_rec_skip(p, end, depth);
+    size_t hdr;
+
+    r->odd_keys = true;
+    if (v == NULL || v >= end) {
+        return NULL;
+    }
+    if (r->rt->n_keys > 0 && (p[0] == 0xd9 || p[0] == 0xda || p[0] == 0xdb)) {
+        hdr = p[0] == 0xd9 ? 2 : p[0] == 0xda ? 3 : 5;
+        flbc_rec_note_key(r, i, p, hdr, (size_t) (v - p) - hdr);
+    }
+    return v;
+}
+
+/* flbc_rec_pair near the end of the chunk, or with a key that is not a
+ * fixstr: every length checked. */
+static const uint8_t *flbc_rec_pair_checked(flbc_rec *r, uint32_t i, const uint8_t *p,
+                                            const uint8_t *end, int depth)
 {
     uint8_t c = p[0];
     size_t n;
 
     if (c >= 0xa0 && c <= 0xbf) {
-        n = (size_t) (c & 0x1f) + 1;
-        if (n >= (size_t) (end - p)) {
+        n = (size_t) (c & 0x1f);
+        if (n + 1 >= (size_t) (end - p)) {
             return NULL;                     /* cut, or a key without a value */
         }
-        r->key_bloom |= flbc_rec_bloom_bit(c, p);
-        p += n;
-    }
-    else {
-        r->odd_keys = true;
-        p = flbc_rec_skip(p, end, depth);
-        if (p == NULL || p >= end) {
-            return NULL;
+        if (r->rt->key_by_len[n] != 0) {
+            flbc_rec_note_key(r, i, p, 1, n);
         }
+        p += n + 1;
+    }
+    else if ((p = flbc_rec_odd_key(r, i, p, end, depth)) == NULL) {
+        return NULL;
     }
     return flbc_rec_skip(p, end, depth);
 }
 
+/*
+ * Past pair i at p, noting the plugin's keys; NULL when malformed. The
+ * common pair (a fixstr key, a value its first byte sizes or a str8)
+ * before limit, FLBC_REC_PAIR_MAX bytes from the end, needs no bounds
+ * check and costs no call: it is most of a record's walk.
+ */
+static flbc_always_inline const uint8_t *flbc_rec_pair(flbc_rec *r, uint32_t i,
+                                                      const uint8_t *p, const uint8_t *limit,
+                                                      const uint8_t *end, int depth,
+                                                      const uint8_t *by_len)
+{
+    size_t n;
+
+    if (flbc_likely(p < limit && p[0] >= 0xa0 && p[0] <= 0xbf)) {
+        n = (size_t) (p[0] & 0x1f);
+        if (flbc_unlikely(by_len[n] != 0)) {
+            flbc_rec_match(r, i, p, n, by_len[n]);
+        }
+        p += n + 1;
+        n = flbc_rec_fixed_size[p[0]];
+        if (flbc_likely(n != 0)) {
+            return p + n;
+        }
+        if (p[0] == 0xd9) {
+            n = (size_t) p[1] + 2;
+            return n <= (size_t) (end - p) ? p + n : NULL;
+        }
+        return flbc_rec_skip(p, end, depth);
+    }
+    return p < end ? flbc_rec_pair_checked(r, i, p, end, depth) : NULL;
+}
+
 FLBC_API const uint8_t *flbc_rec_index(flbc_rec *r, const uint8_t *end, int depth)
 {
+    /* Locals, not r's fields: the key bytes read are char-typed, which C
+     * lets alias anything, so fields would be reloaded after every store. */
+    const uint8_t *map = r->map;
     const uint8_t *p = r->pairs;
+    const uint8_t *limit = end - p > FLBC_REC_PAIR_MAX ? end - FLBC_REC_PAIR_MAX : p;
+    const uint32_t count = r->count;
+    const uint8_t *by_len = r->rt->key_by_len;
+    uint32_t *off = r->key_off;
+    uint8_t *head = r->key_head;
     uint32_t i;
-    uint32_t n = r->count < FLBC_REC_INDEX ? r->count : FLBC_REC_INDEX;
+    uint32_t n = count < FLBC_REC_INDEX ? count : FLBC_REC_INDEX;
 
     /* Offsets are 32-bit: a map past 4 GiB (never a Fluent Bit chunk) is
-     * walked without an index. */
-    if ((uint64_t) (end - r->map) > UINT32_MAX) {
+     * walked without an index, as are the records of a plugin that looks
+     * up no computed key. */
+    if ((uint64_t) (end - map) > UINT32_MAX || !r->rt->index_records) {
         n = 0;
     }
     for (i = 0; i < n; i++) {
         if (p >= end) {
             return NULL;
         }
-        r->key_off[i] = (uint32_t) (p - r->map);
-        r->key_head[i] = p[0];
-        if ((p = flbc_rec_pair(r, p, end, depth)) == NULL) {
+        off[i] = (uint32_t) (p - map);
+        head[i] = p[0];
+        if ((p = flbc_rec_pair(r, i, p, limit, end, depth, by_len)) == NULL) {
             return NULL;
         }
     }
-    r->key_off[n] = (uint32_t) (p - r->map);
-    for (; i < r->count; i++) {
-        if (p >= end || (p = flbc_rec_pair(r, p, end, depth)) == NULL) {
+    off[n] = (uint32_t) (p - map);
+    for (; i < count; i++) {
+        if ((p = flbc_rec_pair(r, i, p, limit, end, depth, by_len)) == NULL) {
             return NULL;
         }
     }
     r->n_indexed = n;
     r->map_end = p;
+    /* Edits start in the record itself, with no arena allocation. */
+    r->edits = r->edits_inline;
+    r->cap_edits = FLBC_REC_EDITS;
     return p;
 }
 
@@ -240,24 +367,20 @@ static bool flbc_rec_find(flbc_rec *r, flbc_str key, uint32_t *pair, flbc_val *v
         i = 0;
     }
     if (!r->odd_keys && key.len <= 31) {
-        /* Every indexed key is a fixstr: its first byte is its length. */
-        if (key.len == 0 ||
-            (r->key_bloom & ((uint64_t) 1 << ((want + (uint8_t) key.ptr[0]) & 63))) != 0) {
-            /* Keys of the same length first, by their first bytes. */
-            while (i < r->n_indexed &&
-                   (h = memchr(r->key_head + i, want, r->n_indexed - i)) != NULL) {
-                i = (uint32_t) (h - r->key_head);
-                k = r->map + r->key_off[i];
-                if (memcmp(k + 1, key.ptr, key.len) == 0) {
-                    *pair = i;
-                    r->hit_key = key.ptr;
-                    r->hit_len = key.len;
-                    r->hit_pair = i;
-                    return flbc_mp_read(k + 1 + key.len, r->map + r->key_off[i + 1],
-                                        val) != NULL;
-                }
-                i++;
+        /* Every indexed key is a fixstr: its first byte is its length, so
+         * only keys of the same length are compared. */
+        while (i < r->n_indexed &&
+               (h = memchr(r->key_head + i, want, r->n_indexed - i)) != NULL) {
+            i = (uint32_t) (h - r->key_head);
+            k = r->map + r->key_off[i];
+            if (memcmp(k + 1, key.ptr, key.len) == 0) {
+                *pair = i;
+                r->hit_key = key.ptr;
+                r->hit_len = key.len;
+                r->hit_pair = i;
+                return flbc_mp_read(k + 1 + key.len, r->map + r->key_off[i + 1], val) != NULL;
             }
+            i++;
         }
         i = r->n_indexed;
     }
@@ -304,27 +427,47 @@ FLBC_API bool flbc_rec_has(flbc_rec *r, flbc_str key)
     return flbc_rec_find(r, key, &pair, &v);
 }
 
-static void flbc_rec_push(flbc_rec *r, flbc_str key, flbc_val v, int32_t pair, bool deleted)
+/* Room for more edits than the record holds: twice as many in the arena
+ * (a record that no walk set up has none). False when the arena is
+ * exhausted (arena.failed is set). */
+static bool flbc_rec_grow(flbc_rec *r)
 {
     flbc_edit *grown;
-    uint32_t cap;
+    uint32_t cap = r->cap_edits != 0 ? r->cap_edits * 2 : FLBC_REC_EDITS;
 
-    if (r->n_edits == r->cap_edits) {
-        cap = r->cap_edits != 0 ? r->cap_edits * 2 : 8;
-        grown = flbc_alloc(&r->rt->arena, cap * sizeof(flbc_edit));
-        if (grown == NULL) {
-            return;                          /* arena.failed is set */
-        }
-        if (r->n_edits > 0) {
-            memcpy(grown, r->edits, r->n_edits * sizeof(flbc_edit));
-        }
-        r->edits = grown;
-        r->cap_edits = cap;
+    grown = flbc_alloc(&r->rt->arena, cap * sizeof(flbc_edit));
+    if (grown == NULL) {
+        return false;
     }
-    r->edits[r->n_edits].key = key;
-    r->edits[r->n_edits].val = v;
-    r->edits[r->n_edits].pair = pair;
-    r->edits[r->n_edits].deleted = deleted;
+    if (r->n_edits > 0) {
+        memcpy(grown, r->edits, r->n_edits * sizeof(flbc_edit));
+    }
+    r->edits = grown;
+    r->cap_edits = cap;
+    return true;
+}
+
+static inline void flbc_rec_push(flbc_rec *r, flbc_str key, flbc_val v, int32_t pair,
+                                 int32_t slot, bool deleted)
+{
+    flbc_edit *e;
+
+    if (flbc_unlikely(r->n_edits == r->cap_edits) && !flbc_rec_grow(r)) {
+        return;
+    }
+    e = &r->edits[r->n_edits];
+    e->key = key;
+    e->val = v;
+    e->pair = pair;
+    e->slot = slot;
+    e->deleted = deleted;
+    if (slot >= 0) {
+        r->keys_edited |= (uint32_t) 1 << slot;
+        r->key_edit[slot] = r->n_edits;
+    }
+    else {
+        r->computed_edits = true;
+    }
     r->n_edits++;
 }
 
@@ -341,10 +484,10 @@ FLBC_API void flbc_rec_set(flbc_rec *r, flbc_str key, flbc_val v)
     /* The first edit of a key in the map takes that pair's place; any
      * later one (after a delete) is a new key at the end. */
     if (e < 0 && flbc_rec_find(r, key, &pair, &old) && pair <= INT32_MAX) {
-        flbc_rec_push(r, key, v, (int32_t) pair, false);
+        flbc_rec_push(r, key, v, (int32_t) pair, -1, false);
         return;
     }
-    flbc_rec_push(r, key, v, -1, false);
+    flbc_rec_push(r, key, v, -1, -1, false);
 }
 
 FLBC_API void flbc_rec_delete(flbc_rec *r, flbc_str key)
@@ -359,9 +502,114 @@ FLBC_API void flbc_rec_delete(flbc_rec *r, flbc_str key)
         return;
     }
     if (flbc_rec_find(r, key, &pair, &v)) {
-        flbc_rec_push(r, key, FLBC_VAL_UNDEF, pair <= INT32_MAX ? (int32_t) pair : -1, true);
+        flbc_rec_push(r, key, FLBC_VAL_UNDEF, pair <= INT32_MAX ? (int32_t) pair : -1, -1, true);
     }
     /* Deleting a key that is not there changes nothing. */
+}
+
+/*
+ * The plugin's keys (flbc_rt_set_keys): the walk noted where each one is,
+ * so these search only the edits.
+ */
+
+/* The newest edit of key k, or -1, when some edit names its key by string
+ * only (slot -1): that may be key k too. */
+static int64_t flbc_rec_newest_edit_scan(const flbc_rec *r, uint32_t k)
+{
+    const flbc_edit *e;
+    uint32_t i;
+
+    for (i = r->n_edits; i > 0; i--) {
+        e = &r->edits[i - 1];
+        if (e->slot == (int32_t) k || (e->slot < 0 && flbc_str_eq(e->key, r->rt->keys[k]))) {
+            return (int64_t) i - 1;
+        }
+    }
+    return -1;
+}
+
+/* The newest edit of key k, or -1. */
+static inline int64_t flbc_rec_newest_edit_key(const flbc_rec *r, uint32_t k)
+{
+    if (flbc_unlikely(r->computed_edits)) {
+        return flbc_rec_newest_edit_scan(r, k);
+    }
+    return (r->keys_edited >> k & 1) != 0 ? (int64_t) r->key_edit[k] : -1;
+}
+
+FLBC_API inline flbc_val flbc_rec_get_key(flbc_rec *r, uint32_t k)
+{
+    int64_t e = flbc_rec_newest_edit_key(r, k);
+    const uint8_t *p;
+    size_t n;
+    flbc_val v;
+
+    if (e >= 0) {
+        return r->edits[e].deleted ? FLBC_VAL_UNDEF : r->edits[e].val;
+    }
+    if ((r->keys_found >> k & 1) == 0) {
+        return FLBC_VAL_UNDEF;
+    }
+    p = r->at[k].val;
+    /* Strings, what records mostly hold, read here: the walk checked that
+     * the value lies within the map. */
+    if (p[0] >= 0xa0 && p[0] <= 0xbf) {
+        n = p[0] & 0x1f;
+        return (flbc_val) { .tag = FLBC_STR, .raw = p, .raw_len = (uint32_t) n + 1,
+                            .u.s = { (const char *) p + 1, n } };
+    }
+    if (p[0] == 0xd9) {
+        n = p[1];
+        return (flbc_val) { .tag = FLBC_STR, .raw = p, .raw_len = (uint32_t) n + 2,
+                            .u.s = { (const char *) p + 2, n } };
+    }
+    return flbc_mp_read(p, r->map_end, &v) != NULL ? v : FLBC_VAL_UNDEF;
+}
+
+FLBC_API inline bool flbc_rec_has_key(flbc_rec *r, uint32_t k)
+{
+    int64_t e = flbc_rec_newest_edit_key(r, k);
+
+    if (e >= 0) {
+        return !r->edits[e].deleted;
+    }
+    return (r->keys_found >> k & 1) != 0;
+}
+
+/* The pair a first edit of key k takes the place of, or -1 (a new key). */
+static int32_t flbc_rec_key_pair(const flbc_rec *r, uint32_t k)
+{
+    if ((r->keys_found >> k & 1) == 0 || r->at[k].pair > INT32_MAX) {
+        return -1;
+    }
+    return (int32_t) r->at[k].pair;
+}
+
+FLBC_API inline void flbc_rec_set_key(flbc_rec *r, uint32_t k, flbc_val v)
+{
+    int64_t e = flbc_rec_newest_edit_key(r, k);
+
+    if (e >= 0 && !r->edits[e].deleted) {
+        r->edits[e].val = v;                 /* same key, same position */
+        return;
+    }
+    /* As flbc_rec_set: after a delete, the key is new again. */
+    flbc_rec_push(r, r->rt->keys[k], v, e < 0 ? flbc_rec_key_pair(r, k) : -1, (int32_t) k, false);
+}
+
+FLBC_API inline void flbc_rec_delete_key(flbc_rec *r, uint32_t k)
+{
+    int64_t e = flbc_rec_newest_edit_key(r, k);
+
+    if (e >= 0) {
+        r->edits[e].deleted = true;
+        r->edits[e].val = FLBC_VAL_UNDEF;
+        return;
+    }
+    if ((r->keys_found >> k & 1) != 0) {
+        flbc_rec_push(r, r->rt->keys[k], FLBC_VAL_UNDEF, flbc_rec_key_pair(r, k), (int32_t) k,
+                      true);
+    }
 }
 
 FLBC_API bool flbc_rec_changed(const flbc_rec *r)
@@ -552,7 +800,204 @@ static void flbc_rec_encode_indexed(const flbc_rec *r, flbc_buf *out)
     }
 }
 
+/* Past the value of the pair the walk found at *at. */
+static const uint8_t *flbc_rec_pair_end(const flbc_rec *r, const flbc_rec_at *at)
+{
+    if (at->pair < r->n_indexed) {
+        return r->map + r->key_off[at->pair + 1];
+    }
+    return flbc_rec_skip(at->val, r->map_end, FLBC_MAX_DEPTH);
+}
+
+/* Bytes of the smallest map header for n pairs (flbc_mp_write_map_header). */
+static size_t flbc_rec_map_header_size(uint64_t n)
+{
+    return n < 16 ? 1 : n <= UINT16_MAX ? 3 : 5;
+}
+
+/* Most bytes an edit's value takes in msgpack, or SIZE_MAX when only
+ * writing it tells (an array or a map that the plugin built). */
+static inline size_t flbc_rec_val_room(const flbc_val *v)
+{
+    if (v->raw != NULL) {
+        return v->raw_len;
+    }
+    switch (v->tag) {
+    case FLBC_STR:
+        return v->u.s.len + 5;
+    case FLBC_ARR:
+    case FLBC_MAP:
+        return SIZE_MAX;
+    default:
+        return 9;
+    }
+}
+
+/* Writes a string at o (room reserved); returns the position after it. */
+static inline uint8_t *flbc_rec_put_str(uint8_t *o, flbc_str s)
+{
+    if (s.len < 32) {
+        *o++ = (uint8_t) (0xa0 | s.len);
+    }
+    else if (s.len <= UINT8_MAX) {
+        *o++ = 0xd9;
+        *o++ = (uint8_t) s.len;
+    }
+    else if (s.len <= UINT16_MAX) {
+        *o++ = 0xda;
+        *o++ = (uint8_t) (s.len >> 8);
+        *o++ = (uint8_t) s.len;
+    }
+    else {
+        *o++ = 0xdb;
+        *o++ = (uint8_t) (s.len >> 24);
+        *o++ = (uint8_t) (s.len >> 16);
+        *o++ = (uint8_t) (s.len >> 8);
+        *o++ = (uint8_t) s.len;
+    }
+    if (s.len > 0) {
+        memcpy(o, s.ptr, s.len);
+    }
+    return o + s.len;
+}
+
+/* Writes an edit's value at o (room reserved): the bytes it was read from
+ * when it has them, a string in place, anything else through out. */
+static inline uint8_t *flbc_rec_put_val(flbc_buf *out, uint8_t *o, const flbc_val *v)
+{
+    if (v->raw != NULL) {
+        memcpy(o, v->raw, v->raw_len);
+        return o + v->raw_len;
+    }
+    if (v->tag == FLBC_STR) {
+        return flbc_rec_put_str(o, v->u.s);
+    }
+    out->len = (size_t) (o - out->data);
+    flbc_mp_write_val(out, *v);
+    return out->data + out->len;
+}
+
+/*
+ * The encoder when every edit names one of the plugin's keys, none of
+ * those keys repeats in the map, and every value's size is known before
+ * writing it: the walk found every edited pair, so the output is sized
+ * once, the pairs between the edited ones are copied as runs without
+ * looking at them, and only the edited pairs and the new keys are
+ * written. The bytes from prefix to the map go first; when the map's
+ * header keeps its size, they and the pairs up to the first edited one
+ * are one copy, the header patched after. False, having written nothing,
+ * when a value's size is not known.
+ */
+static bool flbc_rec_encode_keyed(const flbc_rec *r, const uint8_t *prefix, flbc_buf *out)
+{
+    /* Locals, not r's fields: the bytes written are char-typed, which C
+     * lets alias anything, so fields would be reloaded after every write. */
+    const flbc_edit *edits = r->edits;
+    const uint32_t n_edits = r->n_edits;
+    const uint8_t *map = r->map;
+    const uint8_t *map_end = r->map_end;
+    /* The edits of original pairs, in the map's order: the first edit of
+     * each of the plugin's keys at most, so no more than FLBC_REC_KEYS. */
+    uint32_t order[FLBC_REC_KEYS];
+    uint32_t n = 0;
+    uint64_t total = r->count;
+    size_t room = (size_t) (map_end - prefix) + 5;
+    size_t val_room;
+    const uint8_t *run;
+    const flbc_edit *e;
+    const flbc_rec_at *at;
+    size_t header;
+    uint8_t *o;
+    uint32_t i;
+    uint32_t j;
+
+    for (i = 0; i < n_edits; i++) {
+        e = &edits[i];
+        if (e->deleted) {
+            total -= e->pair >= 0;
+        }
+        else {
+            val_room = flbc_rec_val_room(&e->val);
+            if (val_room == SIZE_MAX) {
+                return false;
+            }
+            room += val_room;
+            if (e->pair < 0) {
+                total++;
+                room += e->key.len + 5;
+            }
+        }
+        if (e->pair >= 0) {
+            for (j = n; j > 0 && edits[order[j - 1]].pair > e->pair; j--) {
+                order[j] = order[j - 1];
+            }
+            order[j] = i;
+            n++;
+        }
+    }
+    if (total > UINT32_MAX ||
+        (room > out->cap - out->len && !flbc_buf_reserve(out, room)) || out->failed) {
+        out->failed = true;
+        return true;
+    }
+    o = out->data + out->len;
+    run = n > 0 ? r->at[edits[order[0]].slot].key : map_end;
+    header = flbc_rec_map_header_size(total);
+    if (header == (size_t) (r->pairs - map)) {
+        /* The same form: copied with the rest, then only the count changes. */
+        memcpy(o, prefix, (size_t) (run - prefix));
+        if (header == 1) {
+            o[map - prefix] = (uint8_t) (0x80 | total);
+        }
+        else {
+            for (j = 1; j < header; j++) {
+                o[map - prefix + j] = (uint8_t) (total >> (8 * (header - 1 - j)));
+            }
+        }
+        o += run - prefix;
+    }
+    else {
+        memcpy(o, prefix, (size_t) (map - prefix));
+        o += map - prefix;
+        out->len = (size_t) (o - out->data);
+        flbc_mp_write_map_header(out, (uint32_t) total);
+        o = out->data + out->len;
+        memcpy(o, r->pairs, (size_t) (run - r->pairs));
+        o += run - r->pairs;
+    }
+    for (i = 0; i < n; i++) {
+        e = &edits[order[i]];
+        at = &r->at[e->slot];
+        if (at->key > run) {
+            memcpy(o, run, (size_t) (at->key - run));
+            o += at->key - run;
+        }
+        if (!e->deleted) {
+            memcpy(o, at->key, (size_t) (at->val - at->key));
+            o = flbc_rec_put_val(out, o + (at->val - at->key), &e->val);
+        }
+        run = flbc_rec_pair_end(r, at);
+    }
+    if (map_end > run) {
+        memcpy(o, run, (size_t) (map_end - run));
+        o += map_end - run;
+    }
+    for (i = 0; i < n_edits; i++) {
+        e = &edits[i];
+        if (e->pair < 0 && !e->deleted) {
+            o = flbc_rec_put_val(out, flbc_rec_put_str(o, e->key), &e->val);
+        }
+    }
+    out->len = (size_t) (o - out->data);
+    return true;
+}
+
 FLBC_API void flbc_rec_encode(const flbc_rec *r, flbc_buf *out)
+{
+    flbc_rec_encode_after(r, r->map, out);
+}
+
+FLBC_API void flbc_rec_encode_after(const flbc_rec *r, const uint8_t *prefix, flbc_buf *out)
 {
     uint8_t small[64];
     uint8_t *seen = small;
@@ -565,8 +1010,14 @@ FLBC_API void flbc_rec_encode(const flbc_rec *r, flbc_buf *out)
         return;
     }
     if (r->n_edits == 0) {
-        flbc_buf_append(out, r->map, (size_t) (r->map_end - r->map));
+        flbc_buf_append(out, prefix, (size_t) (r->map_end - prefix));
         return;
+    }
+    if (!r->computed_edits && !r->keys_repeat && flbc_rec_encode_keyed(r, prefix, out)) {
+        return;
+    }
+    if (r->map > prefix) {
+        flbc_buf_append(out, prefix, (size_t) (r->map - prefix));
     }
     if (r->n_indexed == r->count) {
         flbc_rec_encode_indexed(r, out);

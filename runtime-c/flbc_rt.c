@@ -20,11 +20,44 @@ FLBC_API void flbc_rt_init(flbc_rt *rt, flbc_log_fn log, void *ins)
     rt->log = log;
     rt->log_ins = ins;
     rt->tag = FLBC_STR_EMPTY;
+    rt->index_records = true;
     /* Math.random: a different sequence per instance and per start. */
     rt->random_state = ((uint64_t) (uintptr_t) rt * 0x9e3779b97f4a7c15ull) ^
                        ((uint64_t) time(NULL) << 17) ^ 0x2545f4914f6cdd1dull;
     if (rt->random_state == 0) {
         rt->random_state = 0x2545f4914f6cdd1dull;
+    }
+}
+
+FLBC_API void flbc_rt_set_keys(flbc_rt *rt, const flbc_str *keys, uint32_t n, int naming)
+{
+    uint32_t i;
+
+    rt->index_records = naming == FLBC_KEYS_COMPUTED;
+    rt->keys = keys;
+    /* Generated code never names more; the walk must never write past at[]. */
+    rt->n_keys = n < FLBC_REC_KEYS ? n : FLBC_REC_KEYS;
+    memset(rt->key_by_len, 0, sizeof(rt->key_by_len));
+    /* Backwards, so that each length's chain lists its keys in order. */
+    for (i = rt->n_keys; i > 0; i--) {
+        if (keys[i - 1].len < 32) {
+            rt->key_next[i - 1] = rt->key_by_len[keys[i - 1].len];
+            rt->key_by_len[keys[i - 1].len] = (uint8_t) i;
+        }
+    }
+    for (i = 0; i < rt->n_keys; i++) {
+        uint8_t word[8] = { 0 };
+        uint8_t mask[8] = { 0 };
+        size_t n8 = keys[i].len < 8 ? keys[i].len : 8;
+
+        /* Byte arrays read as words, so that the comparison holds on any
+         * byte order. */
+        if (n8 > 0) {
+            memcpy(word, keys[i].ptr, n8);
+        }
+        memset(mask, 0xff, n8);
+        memcpy(&rt->key_word[i], word, 8);
+        memcpy(&rt->key_mask[i], mask, 8);
     }
 }
 

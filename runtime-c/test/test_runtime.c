@@ -931,6 +931,149 @@ static void test_rec_index(void)
     flbc_buf_free(&e2);
 }
 
+/*
+ * The plugin's keys (flbc_rt_set_keys: found by the walk, searched in the
+ * edits by slot, written by the keyed encoder) against the same records
+ * edited by string on an indexed runtime: random maps with duplicate keys,
+ * short keys as str8, integer keys, more pairs than FLBC_REC_INDEX, keys
+ * in the last bytes of the map (the walk's checked path) and keys longer
+ * than 8 bytes; random keyed and computed gets, sets and deletes with
+ * numbers, strings, values read from the map and arrays the plugin built;
+ * the same reads and byte-identical output behind an event's header
+ * (flbc_rec_encode_after).
+ */
+static void test_rec_keys(void)
+{
+    static const char *names[] = { "a", "msg", "password", "a_longer_key_name", "", "zz" };
+    /* "zz" is not among the plugin's keys: only ever named by string. */
+    static const flbc_str table[] = {
+        FLBC_STR("msg"), FLBC_STR("a"), FLBC_STR("password"), FLBC_STR("a_longer_key_name"),
+        FLBC_STR("")
+    };
+    static const uint8_t header[] = { 0x92, 0x92, 0xd7, 0x00, 0, 0, 0, 1, 0, 0, 0, 0, 0x80 };
+    static const char pad[] = "0123456789012345678901234567890123456789";
+    flbc_rt krt;
+    flbc_buf b = { 0 };
+    flbc_buf e1 = { 0 };
+    flbc_buf e2 = { 0 };
+    flbc_rec r1;
+    flbc_rec r2;
+    flbc_val v1;
+    flbc_val v2;
+    flbc_val v;
+    flbc_arr *arr;
+    flbc_str key;
+    uint64_t x = 11;
+    uint32_t n;
+    uint32_t i;
+    int slot;
+    int iter;
+    int op;
+
+    flbc_rt_init(&krt, test_log, NULL);
+    flbc_rt_set_keys(&krt, table, 5, FLBC_KEYS_LITERAL);
+    CHECK(!krt.index_records && rt.index_records);
+    for (iter = 0; iter < 4000; iter++) {
+        b.len = 0;
+        flbc_buf_append(&b, header, sizeof(header));
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        n = (uint32_t) ((x >> 33) % (iter % 4 == 0 ? 3 * FLBC_REC_INDEX : 9));
+        flbc_mp_write_map_header(&b, n);
+        for (i = 0; i < n; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            key = S2(names[(x >> 33) % 6]);
+            if ((x >> 40) % 17 == 0) {
+                flbc_mp_write_int(&b, (int64_t) i);          /* a non-string key */
+            }
+            else if ((x >> 40) % 13 == 0) {
+                flbc_buf_append(&b, "\xd9", 1);             /* str8 for a short key */
+                flbc_buf_append(&b, (uint8_t[]) { (uint8_t) key.len }, 1);
+                flbc_buf_append(&b, key.ptr, key.len);
+            }
+            else {
+                flbc_mp_write_str(&b, key);
+            }
+            if ((x >> 50) % 3 == 0) {
+                flbc_mp_write_str(&b, (flbc_str) { pad, (size_t) ((x >> 52) % 40) });
+            }
+            else {
+                flbc_mp_write_int(&b, (int64_t) i);
+            }
+        }
+        CHECK(flbc_rec_init(&r1, &krt, b.data + sizeof(header), b.data + b.len));
+        CHECK(flbc_rec_init(&r2, &rt, b.data + sizeof(header), b.data + b.len));
+        CHECK(r1.n_indexed == 0);
+        for (op = 0; op < 6; op++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            key = S2(names[(x >> 33) % 6]);
+            for (slot = 4; slot >= 0 && !flbc_str_eq(table[slot], key); slot--) {
+            }
+            if ((x >> 35) % 4 == 0) {
+                slot = -1;                                  /* a computed key */
+            }
+            switch ((x >> 60) % 4) {
+            case 0:
+                if (slot >= 0) {
+                    flbc_rec_delete_key(&r1, (uint32_t) slot);
+                }
+                else {
+                    flbc_rec_delete(&r1, key);
+                }
+                flbc_rec_delete(&r2, key);
+                break;
+            case 1:
+                v1 = slot >= 0 ? flbc_rec_get_key(&r1, (uint32_t) slot) : flbc_rec_get(&r1, key);
+                v2 = flbc_rec_get(&r2, key);
+                CHECK(v1.tag == v2.tag && v1.raw == v2.raw && v1.u.i == v2.u.i);
+                break;
+            default:
+                switch ((x >> 40) % 4) {
+                case 0:
+                    v = flbc_val_str(S("a string value"));
+                    break;
+                case 1:
+                    v = flbc_rec_get(&r2, S2(names[(x >> 44) % 6]));
+                    break;
+                case 2:
+                    arr = flbc_arr_new(&krt, 1);
+                    flbc_arr_push(&krt, arr, flbc_val_num(op));
+                    v = flbc_val_arr(arr);
+                    break;
+                default:
+                    v = flbc_val_num(1000 + op);
+                    break;
+                }
+                if (slot >= 0) {
+                    flbc_rec_set_key(&r1, (uint32_t) slot, v);
+                }
+                else {
+                    flbc_rec_set(&r1, key, v);
+                }
+                flbc_rec_set(&r2, key, v);
+                break;
+            }
+            CHECK((slot >= 0 ? flbc_rec_has_key(&r1, (uint32_t) slot) : flbc_rec_has(&r1, key)) ==
+                  flbc_rec_has(&r2, key));
+        }
+        e1.len = 0;
+        e2.len = 0;
+        flbc_rec_encode_after(&r1, b.data, &e1);
+        flbc_buf_append(&e2, b.data, sizeof(header));
+        flbc_rec_encode(&r2, &e2);
+        checks++;
+        if (e1.failed || e1.len != e2.len || memcmp(e1.data, e2.data, e1.len) != 0) {
+            failures++;
+            fprintf(stderr, "record keys: iteration %d encodes differently\n", iter);
+        }
+        flbc_arena_reset(&krt.arena);
+        flbc_arena_reset(&rt.arena);
+    }
+    flbc_rt_free(&krt);
+    flbc_buf_free(&b);
+    flbc_buf_free(&e1);
+    flbc_buf_free(&e2);
+}
+
 /* --------------------------------------------------------------- chunks */
 
 enum {
@@ -1652,6 +1795,7 @@ int main(void)
     test_rec();
     test_rec_model();
     test_rec_index();
+    test_rec_keys();
     test_chunk();
     test_json();
     test_fuzz();
