@@ -49,6 +49,7 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
   emitContextStruct(w, unit);
   if (hasList) emitConfigList(w);
   emitForwardDeclarations(w, unit.functions);
+  emitRecordKeys(w, unit);
   for (const code of unit.regexCode) {
     w.raw(code);
     w.blank();
@@ -80,6 +81,21 @@ function emitContextStruct(w: CWriter, unit: Unit): void {
     for (const s of unit.state) w.line(`${cTypeOfKind[s.kind]} ${s.member};`);
     w.close("} state;");
   }
+  w.close("};");
+  w.blank();
+}
+
+/** The record keys a filter's code names: their slots and the table itself. */
+function emitRecordKeys(w: CWriter, unit: Unit): void {
+  const keys = unit.recordKeys?.keys ?? [];
+  if (keys.length === 0) return;
+  w.line("/* The record keys the code names: each record's walk notes where they are. */");
+  w.open("enum {");
+  keys.forEach((k, i) => w.line(`${k.cname}${i < keys.length - 1 ? "," : ""}`));
+  w.close("};");
+  w.blank();
+  w.open("static const flbc_str record_keys[] = {");
+  for (const k of keys) w.line(`[${k.cname}] = FLBC_STR(${stringLiteral(k.key)}),`);
   w.close("};");
   w.blank();
 }

@@ -1,7 +1,7 @@
 // The Fluent Bit side of a filter: log funnel, cb_init / cb_filter /
 // cb_exit, the config map and the registration struct, written the way
 // Fluent Bit's own plugins/filter_* are.
-import type { ConfigEntry, Unit } from "../ir/ir.js";
+import type { ConfigEntry, RecordKeys, Unit } from "../ir/ir.js";
 import { stringLiteral } from "./cexpr.js";
 import type { CWriter } from "./writer.js";
 
@@ -41,6 +41,19 @@ export function emitLogFunnel(w: CWriter, unit: Unit): void {
   w.blank();
 }
 
+/**
+ * A filter tells the runtime its record keys, and whether records need an
+ * index; nothing when it names no key and computes some (the default).
+ */
+function emitSetKeys(w: CWriter, rk: RecordKeys): void {
+  const naming = rk.computed ? "FLBC_KEYS_COMPUTED" : "FLBC_KEYS_LITERAL";
+  if (rk.keys.length > 0) {
+    w.line(`flbc_rt_set_keys(&ctx->rt, record_keys, ${rk.keys.length}, ${naming});`);
+  } else if (!rk.computed) {
+    w.line("flbc_rt_set_keys(&ctx->rt, NULL, 0, FLBC_KEYS_LITERAL);");
+  }
+}
+
 /** cb_init; `extra` adds what an output or input sets up once the state exists. */
 export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): void {
   const ctx = `struct ${unit.ctxStruct}`;
@@ -60,6 +73,7 @@ export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): 
   w.line("ctx->ins = ins;");
   w.line("/* Before the config map: arena_limit is written into ctx->rt. */");
   w.line("flbc_rt_init(&ctx->rt, plugin_log, ins);");
+  if (unit.recordKeys !== undefined) emitSetKeys(w, unit.recordKeys);
   w.blank();
   w.open(`if (flb_${unit.kind}_config_map_set(ins, ctx) == -1) {`);
   w.line('flb_plg_error(ins, "unable to load configuration");');

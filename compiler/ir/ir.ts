@@ -123,6 +123,14 @@ export interface StateField {
 
 export type PluginKind = "filter" | "output" | "input";
 
+/** A filter's record keys: the table its cb_init hands to the runtime. */
+export interface RecordKeys {
+  /** In table order: each literal key and the C constant of its slot. */
+  keys: { key: string; cname: string }[];
+  /** Some record key is also looked up by string (a computed key): records are indexed. */
+  computed: boolean;
+}
+
 export interface Unit {
   kind: PluginKind;
   name: string;
@@ -137,6 +145,8 @@ export interface Unit {
   functions: Func[];
   /** Code of compiled regular expressions, placed before the functions. */
   regexCode: string[];
+  /** A filter: the record keys its code names (flbc_rt_set_keys). */
+  recordKeys?: RecordKeys;
   callbacks: {
     /** Statements that build the state in cb_init (after the config is set). */
     init?: string;

@@ -15,6 +15,7 @@ import { bigintConstant, computesBigint } from "./bigint.js";
 import { guardRecursion } from "./depth.js";
 import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
+import { assignRecordKeys } from "./recordKeys.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
 const mapTypes: Record<ConfigProp["type"], Pick<ConfigEntry, "mapType" | "memberType">> = {
@@ -36,7 +37,9 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
   // The TypeScript callbacks become ts_<name>: on_exit would clash with glibc.
-  for (const n of ["config_map", "config_list", "property_is_empty", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect"]) globalNames.reserve(n);
+  for (const n of ["config_map", "config_list", "property_is_empty", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect", "record_keys"]) {
+    globalNames.reserve(n);
+  }
   // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
   globalNames.reserve("re");
   for (const cb of ["init", "filter", "exit", "flush", "collect", "pause", "resume"]) globalNames.reserve(`cb_${model.name}_${cb}`);
@@ -110,6 +113,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     callbacks.exit = "ts_exit";
   }
   for (const fn of userFunctions) fn.uncalled = !scope.called.has(fn.name);
+  const recordKeys = model.kind === "filter" ? assignRecordKeys(functions, globalNames) : undefined;
   return {
     kind: model.kind,
     name: model.name,
@@ -120,6 +124,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     state,
     functions,
     regexCode: scope.regexCode,
+    recordKeys,
     callbacks,
     output: model.kind === "output" ? { net: model.net, workers: model.workers, upstream } : undefined,
     input: model.kind === "input" ? { intervalNs: model.intervalNs } : undefined,

@@ -45,6 +45,19 @@ static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max);
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value);
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
+/* The record keys the code names: each record's walk notes where they are. */
+enum {
+    key_level,
+    key_severity,
+    key_service
+};
+
+static const flbc_str record_keys[] = {
+    [key_level] = FLBC_STR("level"),
+    [key_severity] = FLBC_STR("severity"),
+    [key_service] = FLBC_STR("service"),
+};
+
 /* function addField(record: LogRecord, key: string, value: string, overwrite: boolean): void */
 static void fn_addField(flbc_rt *rt,
                         flbc_rec *v_record,
@@ -74,7 +87,7 @@ static void fn_addField(flbc_rt *rt,
 #line 54 "examples/enrich.ts"
     flbc_rec_set(v_record, v_key, flbc_val_str(v_value));
 }
-#line 78 "enrich.c"
+#line 91 "enrich.c"
 
 /* function renameField(record: LogRecord, from: string, to: string): void */
 static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flbc_str v_to)
@@ -107,7 +120,7 @@ static void fn_renameField(flbc_rt *rt, flbc_rec *v_record, flbc_str v_from, flb
 #line 67 "examples/enrich.ts"
     flbc_rec_delete(v_record, v_from);
 }
-#line 111 "enrich.c"
+#line 124 "enrich.c"
 
 /* function summarize(record: LogRecord, messageKey: string, max: number): string */
 static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_messageKey, double v_max)
@@ -116,10 +129,10 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         return FLBC_STR_EMPTY;
     }
 #line 72 "examples/enrich.ts"
-    flbc_val t1 = flbc_rec_get(v_record, FLBC_STR("level"));
+    flbc_val t1 = flbc_rec_get_key(v_record, key_level);
     flbc_val t2 = t1;
     if (flbc_val_is_nullish(t1)) {
-        t2 = flbc_rec_get(v_record, FLBC_STR("severity"));
+        t2 = flbc_rec_get_key(v_record, key_severity);
     }
     flbc_val v_levelValue = t2;
 #line 73 "examples/enrich.ts"
@@ -128,8 +141,8 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         ? flbc_str_to_upper(rt, flbc_val_as_str(v_levelValue))
         : FLBC_STR("INFO");
 #line 74 "examples/enrich.ts"
-    flbc_str v_service = flbc_rec_get(v_record, FLBC_STR("service")).tag == FLBC_STR
-        ? flbc_val_as_str(flbc_rec_get(v_record, FLBC_STR("service")))
+    flbc_str v_service = flbc_rec_get_key(v_record, key_service).tag == FLBC_STR
+        ? flbc_val_as_str(flbc_rec_get_key(v_record, key_service))
         : FLBC_STR("unknown");
 #line 75 "examples/enrich.ts"
     flbc_val v_message = flbc_rec_get(v_record, v_messageKey);
@@ -151,7 +164,7 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         return result;
     }
 }
-#line 155 "enrich.c"
+#line 168 "enrich.c"
 
 /* function shorten(text: string, max: number): string */
 static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
@@ -176,7 +189,7 @@ static flbc_str fn_shorten(flbc_rt *rt, flbc_str v_text, double v_max)
         return result;
     }
 }
-#line 180 "enrich.c"
+#line 193 "enrich.c"
 
 /* function describe(value: Value | undefined): string */
 static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
@@ -218,7 +231,7 @@ static flbc_str fn_describe(flbc_rt *rt, flbc_val v_value)
         return result;
     }
 }
-#line 222 "enrich.c"
+#line 235 "enrich.c"
 
 /* filter(record, ctx) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
@@ -248,7 +261,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     }
     return FLBC_KEEP;
 }
-#line 252 "enrich.c"
+#line 265 "enrich.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -306,6 +319,7 @@ static int cb_enrich_init(struct flb_filter_instance *ins,
     ctx->ins = ins;
     /* Before the config map: arena_limit is written into ctx->rt. */
     flbc_rt_init(&ctx->rt, plugin_log, ins);
+    flbc_rt_set_keys(&ctx->rt, record_keys, 3, FLBC_KEYS_COMPUTED);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");

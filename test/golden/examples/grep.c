@@ -22,6 +22,15 @@ struct grep5xx_ctx {
 
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
+/* The record keys the code names: each record's walk notes where they are. */
+enum {
+    key_msg
+};
+
+static const flbc_str record_keys[] = {
+    [key_msg] = FLBC_STR("msg"),
+};
+
 /* / -> 5\d\d / */
 /* Unit classes (each named by its first unit): */
 /*   0 \u0000.., 1 \u0020.., 2 \u002d.., 3 0.., 4 5.., 5 >.. */
@@ -134,11 +143,11 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     (void) data;
     flbc_rec *v_record = &ev->body;
 #line 15 "examples/grep.ts"
-    flbc_val v_msg = flbc_rec_get(v_record, FLBC_STR("msg"));
+    flbc_val v_msg = flbc_rec_get_key(v_record, key_msg);
 #line 16 "examples/grep.ts"
     return v_msg.tag == FLBC_STR && re_1_test(rt, flbc_val_as_str(v_msg)) ? FLBC_KEEP : FLBC_DROP;
 }
-#line 142 "grep.c"
+#line 151 "grep.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -196,6 +205,7 @@ static int cb_grep5xx_init(struct flb_filter_instance *ins,
     ctx->ins = ins;
     /* Before the config map: arena_limit is written into ctx->rt. */
     flbc_rt_init(&ctx->rt, plugin_log, ins);
+    flbc_rt_set_keys(&ctx->rt, record_keys, 1, FLBC_KEYS_LITERAL);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");

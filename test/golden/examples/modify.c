@@ -22,6 +22,21 @@ struct modify_fields_ctx {
 
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
+/* The record keys the code names: each record's walk notes where they are. */
+enum {
+    key_password,
+    key_msg,
+    key_message,
+    key_env
+};
+
+static const flbc_str record_keys[] = {
+    [key_password] = FLBC_STR("password"),
+    [key_msg] = FLBC_STR("msg"),
+    [key_message] = FLBC_STR("message"),
+    [key_env] = FLBC_STR("env"),
+};
+
 /* filter(record) */
 static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
 {
@@ -29,19 +44,19 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     (void) data;
     flbc_rec *v_record = &ev->body;
 #line 15 "examples/modify.ts"
-    flbc_rec_delete(v_record, FLBC_STR("password"));
+    flbc_rec_delete_key(v_record, key_password);
 #line 16 "examples/modify.ts"
-    if (flbc_rec_has(v_record, FLBC_STR("msg"))) {
+    if (flbc_rec_has_key(v_record, key_msg)) {
 #line 17 "examples/modify.ts"
-        flbc_rec_set(v_record, FLBC_STR("message"), flbc_rec_get(v_record, FLBC_STR("msg")));
+        flbc_rec_set_key(v_record, key_message, flbc_rec_get_key(v_record, key_msg));
 #line 18 "examples/modify.ts"
-        flbc_rec_delete(v_record, FLBC_STR("msg"));
+        flbc_rec_delete_key(v_record, key_msg);
     }
 #line 20 "examples/modify.ts"
-    flbc_rec_set(v_record, FLBC_STR("env"), flbc_val_str(FLBC_STR("prod")));
+    flbc_rec_set_key(v_record, key_env, flbc_val_str(FLBC_STR("prod")));
     return FLBC_KEEP;
 }
-#line 45 "modify.c"
+#line 60 "modify.c"
 
 /* The runtime logs through the plugin instance, as Fluent Bit's own plugins do. */
 static void plugin_log(void *instance, int level, const char *msg)
@@ -99,6 +114,7 @@ static int cb_modify_fields_init(struct flb_filter_instance *ins,
     ctx->ins = ins;
     /* Before the config map: arena_limit is written into ctx->rt. */
     flbc_rt_init(&ctx->rt, plugin_log, ins);
+    flbc_rt_set_keys(&ctx->rt, record_keys, 4, FLBC_KEYS_LITERAL);
 
     if (flb_filter_config_map_set(ins, ctx) == -1) {
         flb_plg_error(ins, "unable to load configuration");
