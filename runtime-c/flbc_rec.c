@@ -86,7 +86,8 @@ static inline const uint8_t *flbc_rec_skip(const uint8_t *p, const uint8_t *end,
  * chunk needs no bounds check, and that is nearly every pair. */
 #define FLBC_REC_PAIR_MAX 64
 
-/* Short keys: a loop beats a call to memcmp. */
+/* Short keys: a loop beats a call to memcmp, and leaves the walk's key
+ * matching without calls (so without saving registers). */
 static inline bool flbc_rec_bytes_eq(const char *a, const uint8_t *b, size_t n)
 {
     size_t i;
@@ -147,7 +148,7 @@ static void flbc_rec_match(flbc_rec *r, uint32_t i, const uint8_t *k, size_t n,
     do {
         s--;
         if ((word & rt->key_mask[s]) == rt->key_word[s] &&
-            (n <= 8 || memcmp(rt->keys[s].ptr + 8, k + 9, n - 8) == 0)) {
+            (n <= 8 || flbc_rec_bytes_eq(rt->keys[s].ptr + 8, k + 9, n - 8))) {
             flbc_rec_found(r, s, i, k, k + 1 + n);
             return;
         }
