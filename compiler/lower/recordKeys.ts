@@ -31,7 +31,8 @@ export function assignRecordKeys(functions: Func[], names: NameTable): RecordKey
     if (fn !== undefined && key?.k === "str" && (table.has(key.value) || table.size < maxKeys)) {
       let cname = table.get(key.value);
       if (cname === undefined) {
-        cname = names.claim(key.value, "key_");
+        // rkey_, not key_: key_t is a POSIX type (record.t).
+        cname = names.claim(key.value, "rkey_");
         table.set(key.value, cname);
       }
       return { ...e, fn, args: [e.args[0]!, { k: "name", name: cname, kind: "int" }, ...e.args.slice(2)] };

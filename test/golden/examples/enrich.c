@@ -47,15 +47,15 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
 /* The record keys the code names: each record's walk notes where they are. */
 enum {
-    key_level,
-    key_severity,
-    key_service
+    rkey_level,
+    rkey_severity,
+    rkey_service
 };
 
 static const flbc_str record_keys[] = {
-    [key_level] = FLBC_STR("level"),
-    [key_severity] = FLBC_STR("severity"),
-    [key_service] = FLBC_STR("service"),
+    [rkey_level] = FLBC_STR("level"),
+    [rkey_severity] = FLBC_STR("severity"),
+    [rkey_service] = FLBC_STR("service"),
 };
 
 /* function addField(record: LogRecord, key: string, value: string, overwrite: boolean): void */
@@ -129,10 +129,10 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         return FLBC_STR_EMPTY;
     }
 #line 72 "examples/enrich.ts"
-    flbc_val t1 = flbc_rec_get_key(v_record, key_level);
+    flbc_val t1 = flbc_rec_get_key(v_record, rkey_level);
     flbc_val t2 = t1;
     if (flbc_val_is_nullish(t1)) {
-        t2 = flbc_rec_get_key(v_record, key_severity);
+        t2 = flbc_rec_get_key(v_record, rkey_severity);
     }
     flbc_val v_levelValue = t2;
 #line 73 "examples/enrich.ts"
@@ -141,8 +141,8 @@ static flbc_str fn_summarize(flbc_rt *rt, flbc_rec *v_record, flbc_str v_message
         ? flbc_str_to_upper(rt, flbc_val_as_str(v_levelValue))
         : FLBC_STR("INFO");
 #line 74 "examples/enrich.ts"
-    flbc_str v_service = flbc_rec_get_key(v_record, key_service).tag == FLBC_STR
-        ? flbc_val_as_str(flbc_rec_get_key(v_record, key_service))
+    flbc_str v_service = flbc_rec_get_key(v_record, rkey_service).tag == FLBC_STR
+        ? flbc_val_as_str(flbc_rec_get_key(v_record, rkey_service))
         : FLBC_STR("unknown");
 #line 75 "examples/enrich.ts"
     flbc_val v_message = flbc_rec_get(v_record, v_messageKey);

@@ -24,11 +24,11 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
 /* The record keys the code names: each record's walk notes where they are. */
 enum {
-    key_msg
+    rkey_msg
 };
 
 static const flbc_str record_keys[] = {
-    [key_msg] = FLBC_STR("msg"),
+    [rkey_msg] = FLBC_STR("msg"),
 };
 
 /* / -> 5\d\d / */
@@ -143,7 +143,7 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     (void) data;
     flbc_rec *v_record = &ev->body;
 #line 15 "examples/grep.ts"
-    flbc_val v_msg = flbc_rec_get_key(v_record, key_msg);
+    flbc_val v_msg = flbc_rec_get_key(v_record, rkey_msg);
 #line 16 "examples/grep.ts"
     return v_msg.tag == FLBC_STR && re_1_test(rt, flbc_val_as_str(v_msg)) ? FLBC_KEEP : FLBC_DROP;
 }

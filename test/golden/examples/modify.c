@@ -24,17 +24,17 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data);
 
 /* The record keys the code names: each record's walk notes where they are. */
 enum {
-    key_password,
-    key_msg,
-    key_message,
-    key_env
+    rkey_password,
+    rkey_msg,
+    rkey_message,
+    rkey_env
 };
 
 static const flbc_str record_keys[] = {
-    [key_password] = FLBC_STR("password"),
-    [key_msg] = FLBC_STR("msg"),
-    [key_message] = FLBC_STR("message"),
-    [key_env] = FLBC_STR("env"),
+    [rkey_password] = FLBC_STR("password"),
+    [rkey_msg] = FLBC_STR("msg"),
+    [rkey_message] = FLBC_STR("message"),
+    [rkey_env] = FLBC_STR("env"),
 };
 
 /* filter(record) */
@@ -44,16 +44,16 @@ static int ts_filter(flbc_rt *rt, flbc_event *ev, void *data)
     (void) data;
     flbc_rec *v_record = &ev->body;
 #line 15 "examples/modify.ts"
-    flbc_rec_delete_key(v_record, key_password);
+    flbc_rec_delete_key(v_record, rkey_password);
 #line 16 "examples/modify.ts"
-    if (flbc_rec_has_key(v_record, key_msg)) {
+    if (flbc_rec_has_key(v_record, rkey_msg)) {
 #line 17 "examples/modify.ts"
-        flbc_rec_set_key(v_record, key_message, flbc_rec_get_key(v_record, key_msg));
+        flbc_rec_set_key(v_record, rkey_message, flbc_rec_get_key(v_record, rkey_msg));
 #line 18 "examples/modify.ts"
-        flbc_rec_delete_key(v_record, key_msg);
+        flbc_rec_delete_key(v_record, rkey_msg);
     }
 #line 20 "examples/modify.ts"
-    flbc_rec_set_key(v_record, key_env, flbc_val_str(FLBC_STR("prod")));
+    flbc_rec_set_key(v_record, rkey_env, flbc_val_str(FLBC_STR("prod")));
     return FLBC_KEEP;
 }
 #line 60 "modify.c"
