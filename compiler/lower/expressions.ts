@@ -471,7 +471,7 @@ function numericOp(op: ts.SyntaxKind, left: Expr, right: Expr): Expr {
 function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   const op = b.operatorToken.kind;
   if (op === SK.EqualsToken || compoundAssign[op] !== undefined) return assignment(f, b);
-  if (op === SK.PlusToken && f.kindAt(b) === "str") return { e: concat(f, concatParts(f, b)), kind: "str" };
+  if (op === SK.PlusToken && f.kindAt(b) === "str") return { e: concat(f, inOrder(f, concatParts(f, b), "str")), kind: "str" };
   if ((op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) && involvesBigint(f, b)) {
     const text = b.operatorToken.getText();
     return { e: bigintOp(f, op, bigOperand(f, b.left, text), bigOperand(f, b.right, text), b.operatorToken), kind: "big" };
@@ -536,10 +536,17 @@ function compare(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowe
  * left is computed into a temporary first.
  */
 function leftFirst(f: FunctionLowerer, left: Expr, kind: Kind, right: Expr): Expr {
-  const constant = (e: Expr) => e.k === "num" || e.k === "big" || e.k === "bool" || e.k === "str";
   if (constant(left) || constant(right) || (!assigns(left) && !assigns(right))) return left;
   return name(f.temp(kind, left), kind);
 }
+
+/** The same for a list of operands (a string concatenation's parts): all but the last in temporaries. */
+function inOrder(f: FunctionLowerer, parts: Expr[], kind: Kind): Expr[] {
+  if (!parts.some(assigns)) return parts;
+  return parts.map((p, i) => (i === parts.length - 1 || constant(p) ? p : name(f.temp(kind, p), kind)));
+}
+
+const constant = (e: Expr): boolean => e.k === "num" || e.k === "big" || e.k === "bool" || e.k === "str";
 
 /** Whether evaluating e assigns a variable (++, --, =, op=). */
 function assigns(e: Expr): boolean {

@@ -16,6 +16,8 @@ export default defineFilter({
     record.less = i < i++;
     record.assign_left = (i = 5) * i;
     record.not_left = !(i > 3) !== false;
+    i = 1;
+    record.concat = "a" + i + i++ + (i = 7) + i;
     const flag = record.flag === true;
     if ((flag || undefined) !== true) {
       record.branch = "falsy";
