@@ -446,7 +446,11 @@ class SubsetChecker {
     const known =
       declFile !== undefined &&
       (declFile === this.loaded.entry || declFile === this.loaded.apiFile || declFile.fileName.endsWith("lib.flbc.d.ts"));
-    const localFunction = decl !== undefined && (ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent);
+    const localFunction =
+      decl !== undefined &&
+      (((ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) && ts.isVariableDeclaration(decl.parent)) ||
+        // A function parameter `fn: (x: number) => number`, called as `fn(x)`.
+        (ts.isFunctionTypeNode(decl) && ts.isIdentifier(callee)));
     if (!known && isNetCall(callee)) {
       // ctx.http / ctx.tcp where the context has none: tsc's "property does
       // not exist" does not say that `net: true` is what is missing.
@@ -588,7 +592,10 @@ function isNetCall(callee: ts.Expression): boolean {
 /** A function written as the first argument of an array method that flbc inlines. */
 function isInlineCallback(e: ts.Expression): boolean {
   const call = e.parent;
-  if (call === undefined || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  if (call === undefined || !ts.isCallExpression(call)) return false;
+  // apply((x) => x + 1, 2): an argument of a plugin function that takes a function.
+  if (ts.isIdentifier(call.expression)) return call.arguments.includes(e);
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const method = call.expression.name.text;
   // s.replace(re, (m, g1) => ...): the replacer is the second argument.
   if ((method === "replace" || method === "replaceAll") && call.arguments[1] === e) return true;

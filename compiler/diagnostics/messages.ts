@@ -158,6 +158,11 @@ export const messages = {
     message: "The bigint literal {0} does not fit in 64 bits.",
     hint: "A bigint is an int64 in a compiled plugin: -9223372036854775808n to 9223372036854775807n. Keep larger values as strings.",
   },
+  FunctionValue: {
+    code: 1127,
+    message: "{0}",
+    hint: "A function value is passed where it is written: pass a function by name or write it inline as the argument, and call it or pass it on; flbc does not store, return or choose functions at run time.",
+  },
   EventsAccess: {
     code: 1121,
     message: "A flush's events are read one at a time: only `for (const ev of events)` and `events.length` are supported.",

@@ -79,6 +79,8 @@ function render(e: Expr): [string, number] {
       return [`(${e.to === "num" ? "double" : "int"}) ${emitExpr(e.arg, UNARY)}`, UNARY];
     case "array":
       return [`(${e.ctype}[]) { ${e.items.map((i) => emitExpr(i, ASSIGN + 1)).join(", ")} }`, PRIMARY];
+    case "env":
+      return [`&(struct ${e.tag}) { ${e.items.map((i) => emitExpr(i, ASSIGN + 1)).join(", ")} }`, UNARY];
   }
 }
 

@@ -115,6 +115,13 @@ function signature(fn: Func): string {
 
 function emitForwardDeclarations(w: CWriter, functions: Func[]): void {
   if (functions.length === 0) return;
+  for (const fn of functions) {
+    if (fn.env === undefined) continue;
+    w.line(`/* what ${fn.name} captures: the caller's variables, by pointer */`);
+    w.open(`struct ${fn.env.tag} {`);
+    for (const m of fn.env.members) w.line(`${declare(m.ctype, m.name)};`);
+    w.close("};");
+  }
   for (const fn of functions) w.line(`${signature(fn)};`);
   w.blank();
 }

@@ -52,7 +52,9 @@ export type Expr =
   /** `(T) e`: numeric conversions only (config ints to double and back). */
   | { k: "cast"; to: Kind | "int"; arg: Expr; kind: Kind }
   /** `(T[]) { a, b, c }`: a compound literal array passed to the runtime. */
-  | { k: "array"; ctype: string; items: Expr[]; kind: "void" };
+  | { k: "array"; ctype: string; items: Expr[]; kind: "void" }
+  /** `&(struct tag) { a, b }`: a lifted function's environment, alive for the call. */
+  | { k: "env"; tag: string; items: Expr[]; kind: "void" };
 
 export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "&" | "|" | "^";
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=";
@@ -96,6 +98,8 @@ export interface Func {
   line?: number;
   /** Never called: C must be told, or -Wunused-function fails the build. */
   uncalled?: boolean;
+  /** A lifted local function: the struct of what it captures (its second parameter). */
+  env?: { tag: string; members: Param[] };
 }
 
 /** One entry of the plugin's config map (a Fluent Bit property). */

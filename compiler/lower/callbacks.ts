@@ -10,6 +10,8 @@ import { not, rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { lineOf, skipParens, zeroOf } from "./function.js";
 import { truthy } from "./kinds.js";
+import { callbackFunction } from "./closures.js";
+import type { LocalFunction } from "./scope.js";
 
 const callbackMethods = new Set(["map", "filter", "forEach", "some", "every", "find", "findIndex", "reduce"]);
 
@@ -25,9 +27,9 @@ const assign = (target: string, kind: Kind, value: Expr): Stmt => ({
 });
 
 export function inlineArrayCallback(f: FunctionLowerer, c: ts.CallExpression, method: string, array: Expr): Lowered {
-  const cb = c.arguments[0] === undefined ? undefined : skipParens(c.arguments[0]);
-  if (cb === undefined || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) {
-    f.scope.sink.report("UnsupportedCall", c, `'${method}' with a callback that is not written inline`);
+  const cb = callbackFunction(f, c.arguments[0]);
+  if (cb === undefined) {
+    f.scope.sink.report("UnsupportedCall", c, `'${method}' with a callback that is not a function written inline or known by name`);
     return { e: { k: "num", value: 0 }, kind: "num" };
   }
   const isReduce = method === "reduce";
@@ -113,7 +115,7 @@ function paramKind(f: FunctionLowerer, p: ts.ParameterDeclaration): Kind {
 }
 
 /** The kind of what a callback returns (its declared or inferred return type). */
-function callbackReturnKind(f: FunctionLowerer, cb: ts.ArrowFunction | ts.FunctionExpression): Kind {
+function callbackReturnKind(f: FunctionLowerer, cb: LocalFunction): Kind {
   const sig = f.checker.getSignatureFromDeclaration(cb);
   const k = sig === undefined ? "val" : f.kindOf(f.checker.getReturnTypeOfSignature(sig));
   return k === "void" ? "val" : k;
@@ -145,8 +147,9 @@ export function inlineSort(f: FunctionLowerer, c: ts.CallExpression, array: Expr
     kind: "bool",
   };
   const compare: Stmt[] = [];
-  if (ts.isArrowFunction(cmp) || ts.isFunctionExpression(cmp)) {
-    const [pa, pb] = cmp.parameters;
+  const local = ts.isIdentifier(cmp) && f.scope.functions.has(f.checker.getSymbolAtLocation(cmp)!) ? undefined : callbackFunction(f, cmp);
+  if (local !== undefined) {
+    const [pa, pb] = local.parameters;
     for (const [p, v] of [[pa, left], [pb, name(x, "val")]] as const) {
       if (p === undefined || !ts.isIdentifier(p.name)) continue;
       const kind = paramKind(f, p);
@@ -155,7 +158,7 @@ export function inlineSort(f: FunctionLowerer, c: ts.CallExpression, array: Expr
       compare.push({ k: "decl", name: cname, kind, init: f.coerce(v, "val", kind) ?? v });
     }
     const next = f.locals.claim("compared");
-    const body = f.inlineCallback(cmp, { name: ret, kind: "num" }, next);
+    const body = f.inlineCallback(local, { name: ret, kind: "num" }, next);
     compare.push(...body.stmts);
     if (body.usedLabel) compare.push({ k: "label", name: next });
   } else if (ts.isIdentifier(cmp)) {

@@ -13,6 +13,8 @@ import type { Lowered } from "./expressions.js";
 import { contextPath, lowerExpression, rtName, toStr } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { contextCall } from "./outputs.js";
+import { environment, isFunctionType, lift, resolveFunctionValue } from "./closures.js";
+import type { LocalFunction, UserFunction } from "./scope.js";
 import { skipParens, zeroOf } from "./function.js";
 import { cTypeOfKind } from "../ir/ir.js";
 
@@ -41,7 +43,11 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
     }
     const local = f.lookup(callee);
     if (local?.k === "lambda") return inlineLambda(f, c, local.fn);
-    let sym = f.checker.getSymbolAtLocation(callee);
+    if (local?.k === "lifted") {
+      const entry = lift(f, local.fn);
+      return callFunction(f, c, entry, local.fn, environment(f, entry, f.lifting === entry));
+    }
+    let sym = local?.k === "func" ? local.sym : f.checker.getSymbolAtLocation(callee);
     if (sym !== undefined && (sym.flags & ts.SymbolFlags.Alias) !== 0) sym = f.checker.getAliasedSymbol(sym);
     // formatTime, parseTime: functions of the flbc module itself.
     const m = sym === undefined ? undefined : moduleFunctions[sym.getName()];
@@ -49,29 +55,7 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
       return callBuiltin(f, m, undefined, c);
     }
     const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
-    if (fn !== undefined) {
-      const decl = sym!.valueDeclaration as ts.FunctionDeclaration | undefined;
-      const args: Expr[] = [rtName(f)];
-      fn.params.forEach((kind, i) => {
-        const arg = c.arguments[i];
-        const dflt = decl?.parameters[i]?.initializer;
-        // A missing argument takes the parameter's default (a literal).
-        if (arg !== undefined) args.push(f.exprAs(arg, kind));
-        else if (dflt !== undefined) args.push(f.exprAs(dflt, kind));
-        else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
-      });
-      const e = call(fn.cname, args, fn.returns);
-      f.scope.called.add(fn.cname);
-      if (!fn.throws) return { e, kind: fn.returns };
-      // The call runs now, so the flag can be tested before its value is used.
-      if (fn.returns === "void") {
-        f.pre.push({ k: "expr", expr: e }, checkThrown(f));
-        return { e: { k: "name", name: "0", kind: "void" }, kind: "void" };
-      }
-      const t = f.temp(fn.returns, e);
-      f.pre.push(checkThrown(f));
-      return { e: { k: "name", name: t, kind: fn.returns }, kind: fn.returns };
-    }
+    if (fn !== undefined) return callFunction(f, c, fn, sym!.valueDeclaration as ts.FunctionDeclaration | undefined, []);
   }
   return unsupportedCall(f, callee);
 }
@@ -79,6 +63,30 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
 function unsupportedCall(f: FunctionLowerer, callee: ts.Expression): Lowered {
   f.scope.sink.report("UnsupportedCall", callee, `'${callee.getText()}'`);
   return { e: { k: "num", value: 0 }, kind: "num" };
+}
+
+/** A call of a plugin function compiled to C (top-level, or a lifted local one). */
+function callFunction(f: FunctionLowerer, c: ts.CallExpression, fn: UserFunction, decl: LocalFunction | undefined, env: Expr[]): Lowered {
+  const args: Expr[] = [rtName(f), ...env];
+  fn.params.forEach((kind, i) => {
+    const arg = c.arguments[i];
+    const dflt = decl?.parameters[i]?.initializer;
+    // A missing argument takes the parameter's default (a literal).
+    if (arg !== undefined) args.push(f.exprAs(arg, kind));
+    else if (dflt !== undefined) args.push(f.exprAs(dflt, kind));
+    else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
+  });
+  const e = call(fn.cname, args, fn.returns);
+  f.scope.called.add(fn.cname);
+  if (!fn.throws) return { e, kind: fn.returns };
+  // The call runs now, so the flag can be tested before its value is used.
+  if (fn.returns === "void") {
+    f.pre.push({ k: "expr", expr: e }, checkThrown(f));
+    return { e: { k: "name", name: "0", kind: "void" }, kind: "void" };
+  }
+  const t = f.temp(fn.returns, e);
+  f.pre.push(checkThrown(f));
+  return { e: { k: "name", name: t, kind: fn.returns }, kind: fn.returns };
 }
 
 /** A name from lib.flbc.d.ts (Math, JSON, parseInt...), not a plugin's own. */
@@ -227,11 +235,20 @@ export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | und
  */
 function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): Lowered {
   if (f.inlining.includes(fn)) {
-    f.scope.sink.report("UnsupportedCall", c, "a local function recursively (declare it with `function` at the top level)");
+    // Only a function that takes a function parameter gets here: it is inlined at each call.
+    f.scope.sink.report("FunctionValue", c, "A function that takes a function parameter cannot call itself: it is inlined where it is called.");
     return { e: { k: "num", value: 0 }, kind: "num" };
   }
   fn.parameters.forEach((p, i) => {
     if (!ts.isIdentifier(p.name)) return;
+    if (isFunctionType(f.checker.getTypeAtLocation(p))) {
+      // Bound to the function passed: calls of the parameter go to it.
+      const arg = c.arguments[i];
+      const value = arg === undefined ? undefined : resolveFunctionValue(f, arg);
+      if (value === undefined) f.scope.sink.report("FunctionValue", arg ?? c, "This function value is not known at compile time.");
+      else f.bind(p.name, value);
+      return;
+    }
     let kind = f.kindAt(p);
     if (kind === "void") kind = "val";
     const arg = c.arguments[i] ?? p.initializer;

@@ -120,6 +120,10 @@ function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
     if (id.text === "NaN") return { e: num(NaN), kind: "num" };
     if (id.text === "Infinity") return { e: num(Infinity), kind: "num" };
   }
+  if ((b === undefined && f.scope.functions.has(f.checker.getSymbolAtLocation(id)!)) || b?.k === "lambda" || b?.k === "lifted" || b?.k === "func") {
+    f.scope.sink.report("FunctionValue", id, `The function '${id.text}' can only be called, passed as an argument, or named with \`const\` here.`);
+    return { e: num(0), kind: "num" };
+  }
   if (b === undefined) return unsupported(f, id);
   switch (b.k) {
     case "local":

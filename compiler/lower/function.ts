@@ -10,7 +10,8 @@ import { contextPath, lowerExpression, type Lowered } from "./expressions.js";
 import { flushResult } from "./outputs.js";
 import { coerce, coercionNeedsRt, isPure, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
-import type { Binding, FunctionRole, PluginScope } from "./scope.js";
+import type { Binding, FunctionRole, LiftedFunction, LocalFunction, PluginScope } from "./scope.js";
+import { isFunctionType, isRecursive, resolveFunctionValue } from "./closures.js";
 
 const SK = ts.SyntaxKind;
 
@@ -35,6 +36,8 @@ export class FunctionLowerer {
   usesRt = false;
   usesEvent = false;
   usesCtx = false;
+  /** The lifted local function whose body this is (closures.ts). */
+  lifting: LiftedFunction | undefined;
 
   constructor(
     readonly scope: PluginScope,
@@ -62,6 +65,11 @@ export class FunctionLowerer {
     const b = this.bindings.get(sym) ?? this.scope.globals.get(sym);
     if (b?.k === "local") this.used.add(b.cname);
     return b;
+  }
+
+  /** A local function: inlined where called, unless it calls itself. */
+  private localFunction(fn: LocalFunction): Binding {
+    return isRecursive(this.checker, fn) ? { k: "lifted", fn } : { k: "lambda", fn };
   }
 
   bind(id: ts.Identifier, b: Binding): void {
@@ -151,7 +159,7 @@ export class FunctionLowerer {
     const out: Stmt[] = [];
     // Function declarations are hoisted: callable from anywhere in the block.
     for (const s of statements) {
-      if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) this.bind(s.name, { k: "lambda", fn: s });
+      if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) this.bind(s.name, this.localFunction(s));
     }
     for (const s of statements) this.statement(s, out);
     return out;
@@ -233,7 +241,16 @@ export class FunctionLowerer {
     }
     const init0 = d.initializer === undefined ? undefined : skipParens(d.initializer);
     if (init0 !== undefined && (ts.isArrowFunction(init0) || ts.isFunctionExpression(init0))) {
-      this.bind(d.name, { k: "lambda", fn: init0 });
+      this.bind(d.name, this.localFunction(init0));
+      return;
+    }
+    if (init0 !== undefined && isFunctionType(this.checker.getTypeAtLocation(d.name))) {
+      // `const g = f`: another name for a function known here.
+      const value = resolveFunctionValue(this, init0);
+      if (value === undefined || !isConst(d)) this.scope.sink.report("FunctionValue", init0, "A function can be given another name only with `const`, from a function known at compile time.");
+      // After the error, calls of the name still resolve (to a branch), so no error follows from it.
+      const stand = value ?? (ts.isConditionalExpression(init0) ? resolveFunctionValue(this, init0.whenTrue) : undefined);
+      if (stand !== undefined) this.bind(d.name, stand);
       return;
     }
     if (init0 !== undefined && isConst(d) && contextPath(this, init0) === "config") {
@@ -406,7 +423,7 @@ export class FunctionLowerer {
       const r = this.withPre(() => (target === undefined ? this.expr(body).e : this.exprAs(body, target.kind)));
       const last: Stmt =
         target === undefined
-          ? { k: "expr", expr: r.value }
+          ? isPure(r.value) ? { k: "empty" } : { k: "expr", expr: r.value }
           : { k: "expr", expr: { k: "assign", target: { k: "name", name: target.name, kind: target.kind }, op: "=", value: r.value, kind: target.kind } };
       return { stmts: [...r.pre, { ...last, line: lineOf(body) }], usedLabel: false };
     } finally {

@@ -2,19 +2,19 @@
 // TypeScript-specific reasoning ends here.
 import { ts } from "@ts-morph/bootstrap";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { ConfigEntry, Expr, Func, Kind, Param, StateField, Stmt, Unit } from "../ir/ir.js";
-import { cTypeOfKind } from "../ir/ir.js";
+import type { ConfigEntry, Expr, Func, Kind, StateField, Stmt, Unit } from "../ir/ir.js";
 import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { collectOut, flushResult, usesOut } from "./outputs.js";
-import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens, zeroOf } from "./function.js";
+import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
 import { bigintConstant, computesBigint } from "./bigint.js";
-import { guardRecursion } from "./depth.js";
 import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
+import { endsWithReturn, lowerFunction, returnOf } from "./userFunction.js";
+import { isFunctionType } from "./closures.js";
 import { assignRecordKeys } from "./recordKeys.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
@@ -70,6 +70,9 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     regexCode: [],
     upstream,
     usesBigint: computesBigint(loaded.checker, loaded.entry),
+    ctxStruct,
+    lifted: new Map(),
+    liftedCode: [],
   };
   const init = model.callbacks.get("init");
   const state = init === undefined ? [] : stateFields(scope, init);
@@ -83,33 +86,37 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   markThrowingFunctions(scope, declarations.filter(ts.isFunctionDeclaration));
   const functions: Func[] = [];
   const userFunctions: Func[] = [];
+  // Local functions lifted while a function is lowered go just before it.
+  const place = (fn: Func): Func => {
+    functions.push(...scope.liftedCode.splice(0), fn);
+    return fn;
+  };
   for (const s of declarations) {
     if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) {
-      const fn = lowerUserFunction(scope, s);
-      functions.push(fn);
-      userFunctions.push(fn);
+      const entry = scope.functions.get(scope.loaded.checker.getSymbolAtLocation(s.name)!);
+      if (entry !== undefined) userFunctions.push(place(lowerFunction(scope, s, entry)));
     }
   }
   const callbacks: Unit["callbacks"] = {};
   if (init !== undefined) {
-    functions.push(lowerCallback(scope, init, "init", ctxStruct));
+    place(lowerCallback(scope, init, "init", ctxStruct));
     callbacks.init = "ts_init";
   }
   const filter = model.callbacks.get("filter");
   if (filter !== undefined) {
-    functions.push(lowerCallback(scope, filter, "filter", ctxStruct));
+    place(lowerCallback(scope, filter, "filter", ctxStruct));
     callbacks.filter = "ts_filter";
   }
   const io = model.kind === "filter" ? undefined : model.kind === "output" ? "flush" : "collect";
   const ioCallback = io === undefined ? undefined : model.callbacks.get(io);
   if (io !== undefined && ioCallback !== undefined) {
     if (io === "flush" && model.workers > 1) checkNoStateWrites(scope, ioCallback);
-    functions.push(lowerIoCallback(scope, ioCallback, io, ctxStruct));
+    place(lowerIoCallback(scope, ioCallback, io, ctxStruct));
     callbacks[io] = `ts_${io}`;
   }
   const exit = model.callbacks.get("exit");
   if (exit !== undefined) {
-    functions.push(lowerCallback(scope, exit, "exit", ctxStruct));
+    place(lowerCallback(scope, exit, "exit", ctxStruct));
     callbacks.exit = "ts_exit";
   }
   for (const fn of userFunctions) fn.uncalled = !scope.called.has(fn.name);
@@ -214,6 +221,11 @@ function declareFunction(scope: PluginScope, fn: ts.FunctionDeclaration): void {
   const sym = checker.getSymbolAtLocation(fn.name!);
   const sig = checker.getSignatureFromDeclaration(fn);
   if (sym === undefined || sig === undefined) return;
+  if (fn.parameters.some((p) => isFunctionType(checker.getTypeAtLocation(p)))) {
+    // A function parameter is bound at each call (closures.ts): the body is inlined there.
+    scope.globals.set(sym, { k: "lambda", fn });
+    return;
+  }
   const params = fn.parameters.map((p) => paramKind(scope, p));
   let returns = kindOfTypeFor(scope, checker.getReturnTypeOfSignature(sig));
   if (returns === "rec") {
@@ -231,35 +243,6 @@ function paramKind(scope: PluginScope, p: ts.ParameterDeclaration): Kind {
   const t = sym !== undefined ? checker.getTypeOfSymbolAtLocation(sym, p) : checker.getTypeAtLocation(p);
   const kind = kindOfTypeFor(scope, t);
   return kind === "void" ? "val" : kind;
-}
-
-function lowerUserFunction(scope: PluginScope, fn: ts.FunctionDeclaration): Func {
-  const checker = scope.loaded.checker;
-  const entry = scope.functions.get(checker.getSymbolAtLocation(fn.name!)!)!;
-  const f = new FunctionLowerer(scope, "user", entry.returns);
-  const params: Param[] = [{ name: "rt", ctype: "flbc_rt *" }];
-  fn.parameters.forEach((p, i) => {
-    if (!ts.isIdentifier(p.name)) return;
-    const kind = entry.params[i]!;
-    const cname = f.locals.claim(p.name.text, "v_");
-    f.bind(p.name, { k: "local", cname, kind });
-    params.push({ name: cname, ctype: cTypeOfKind[kind] });
-  });
-  const body = f.block(fn.body!.statements);
-  const zero = zeroOf(entry.returns);
-  if (zero !== undefined && !endsWithReturn(body)) body.push({ k: "return", value: zero });
-  body.push(...unwindTail(f, entry.returns, "user"));
-  const guarded = guardRecursion(body, entry.returns, f.locals.claim("result"));
-  markUnusedLocals(guarded);
-  // rt is always used now: the call-depth guard reads it.
-  return {
-    name: entry.cname,
-    comment: signatureText(fn),
-    params,
-    returns: cTypeOfKind[entry.returns],
-    body: guarded,
-    line: lineOf(fn),
-  };
 }
 
 /** A plugin callback: its parameters are the record, ctx or config. */
@@ -381,27 +364,6 @@ function lowerIoCallback(scope: PluginScope, cb: Callback, role: "flush" | "coll
     body,
     line: lineOf(cb),
   };
-}
-
-function returnOf(e: ts.Expression): ts.Statement {
-  const r = ts.factory.createReturnStatement(e);
-  ts.setTextRange(r, e);
-  (r as { parent?: ts.Node }).parent = e.parent;
-  return r;
-}
-
-function endsWithReturn(body: Stmt[]): boolean {
-  const last = body[body.length - 1];
-  if (last === undefined) return false;
-  if (last.k === "return") return true;
-  if (last.k === "if") return last.else !== undefined && endsWithReturn(last.then) && endsWithReturn(last.else);
-  if (last.k === "block") return endsWithReturn(last.body);
-  return false;
-}
-
-function signatureText(fn: ts.FunctionDeclaration): string {
-  const params = fn.parameters.map((p) => p.getText()).join(", ");
-  return `function ${fn.name!.text}(${params})${fn.type ? ": " + fn.type.getText() : ""}`;
 }
 
 function isApiType(loaded: LoadedProgram, t: ts.Type, name: string): boolean {

@@ -101,6 +101,7 @@ function mapExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
     case "update":
       return fn({ ...e, target: x(e.target) });
     case "array":
+    case "env":
       return fn({ ...e, items: e.items.map(x) });
     case "num":
     case "big":

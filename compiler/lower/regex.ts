@@ -9,7 +9,8 @@ import type { Lowered } from "./expressions.js";
 import { lowerExpression, rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
-import type { PluginScope } from "./scope.js";
+import type { LocalFunction, PluginScope } from "./scope.js";
+import { callbackFunction } from "./closures.js";
 
 /** The C lvalue text of a lastIndex storage (a name: a local or rt->re_last[n]). */
 function emitLvalue(e: Expr): string {
@@ -141,11 +142,10 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     case "replace":
     case "replaceAll": {
       const repl = c.arguments[1] === undefined ? undefined : skipParens(c.arguments[1]);
-      if (repl !== undefined && (ts.isArrowFunction(repl) || ts.isFunctionExpression(repl))) {
-        return replaceWithFunction(f, recv.e, re.e, repl, method === "replaceAll" || (flags ?? "").includes("g"));
-      }
+      const replacer = repl !== undefined && f.kindAt(repl) !== "str" ? callbackFunction(f, repl) : undefined;
+      if (replacer !== undefined) return replaceWithFunction(f, recv.e, re.e, replacer, method === "replaceAll" || (flags ?? "").includes("g"));
       if (repl === undefined || f.kindAt(repl) !== "str") {
-        f.scope.sink.report("UnsupportedCall", c, `'${method}' with a replacer that is not a string or a function written inline`);
+        f.scope.sink.report("UnsupportedCall", c, `'${method}' with a replacer that is not a string or a function`);
         return { e: recv.e, kind: "str" };
       }
       return { e: call("flbc_re_replace", [rtName(f), re.e, recv.e, f.exprAs(repl, "str")], "str"), kind: "str" };
@@ -168,7 +168,7 @@ function narrowedVal(f: FunctionLowerer, e: Expr, at: ts.Node): Lowered {
  * in a loop in the caller, the replacer's body inlined for each (it reads
  * the caller's variables), and the pieces joined.
  */
-function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: ts.ArrowFunction | ts.FunctionExpression, global: boolean): Lowered {
+function replaceWithFunction(f: FunctionLowerer, subject: Expr, re: Expr, fn: LocalFunction, global: boolean): Lowered {
   const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
   const s = f.temp("str", subject);
   const parts = f.temp("arr", call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"));

@@ -1,7 +1,7 @@
 // What a TypeScript symbol means in C, for every function of one plugin.
 import type { ts } from "@ts-morph/bootstrap";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { Expr, Kind, StateField } from "../ir/ir.js";
+import type { Expr, Func, Kind, StateField } from "../ir/ir.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import type { NameTable } from "./names.js";
 
@@ -16,8 +16,17 @@ export type Binding =
   | { k: "config" }
   /** A top-level constant Map or Set of literals, built where it is used. */
   | { k: "inline"; node: ts.Expression }
-  /** A local arrow function or function expression, inlined where called. */
-  | { k: "lambda"; fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration };
+  /**
+   * A local function, inlined where called; also a top-level function that
+   * takes a function parameter, and a function passed as an argument.
+   */
+  | { k: "lambda"; fn: LocalFunction | ts.FunctionDeclaration }
+  /** A local function that calls itself: a C function of its own (closures.ts). */
+  | { k: "lifted"; fn: LocalFunction }
+  /** A top-level function passed as an argument: calls go to its C function. */
+  | { k: "func"; sym: ts.Symbol };
+
+export type LocalFunction = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
 export interface UserFunction {
   cname: string;
@@ -25,6 +34,17 @@ export interface UserFunction {
   returns: Kind;
   /** It may throw: a call is followed by a test of rt->thrown. */
   throws?: boolean;
+}
+
+/** A local function lifted to file scope, and what its environment holds. */
+export interface LiftedFunction extends UserFunction {
+  /** C struct tag of its environment. */
+  env: string;
+  /** The enclosing function's variables it reads or writes, by pointer. */
+  captures: { sym: ts.Symbol; member: string; cname: string; kind: Kind }[];
+  /** The environment carries the plugin context (and a filter's event). */
+  withCtx: boolean;
+  withEvent: boolean;
 }
 
 /** How `ctx.config.<key>` reads in C. */
@@ -65,6 +85,12 @@ export interface PluginScope {
   upstream?: string;
   /** The plugin computes bigints: a Value may hold one (JSON.stringify then may throw). */
   usesBigint: boolean;
+  /** C struct tag of the plugin context. */
+  ctxStruct: string;
+  /** Local functions lifted to C functions, by declaration. */
+  lifted: Map<ts.Node, LiftedFunction>;
+  /** Their C functions, not yet placed in the unit. */
+  liftedCode: Func[];
 }
 
 /** Which callback a function body is, which decides what `return` means. */

@@ -52,6 +52,7 @@ function collectNames(e: Expr, out: Set<string>): void {
       collectNames(e.target, out);
       return;
     case "array":
+    case "env":
       e.items.forEach((i) => collectNames(i, out));
       return;
     default:
