@@ -854,6 +854,9 @@ FLBC_API flbc_val flbc_obj_from_entries(struct flbc_rt *rt, flbc_val entries);
  * returns it: the caller's copy of a raw target does not see the change. */
 FLBC_API flbc_val flbc_obj_assign(struct flbc_rt *rt, flbc_val target, uint32_t n,
                                   const flbc_val *sources);
+/* `const { a, b, ...rest } = v`: a new object of v's own pairs but the
+ * omitted keys, in v's order. */
+FLBC_API flbc_val flbc_obj_rest(struct flbc_rt *rt, flbc_val v, uint32_t n, const flbc_str *omit);
 /* Object.assign(record, ...sources): every pair becomes a record edit. */
 FLBC_API void flbc_rec_assign(struct flbc_rt *rt, flbc_rec *r, uint32_t n,
                               const flbc_val *sources);

@@ -224,6 +224,25 @@ FLBC_API flbc_val flbc_obj_assign(struct flbc_rt *rt, flbc_val target, uint32_t 
     return target;
 }
 
+FLBC_API flbc_val flbc_obj_rest(struct flbc_rt *rt, flbc_val v, uint32_t n, const flbc_str *omit)
+{
+    flbc_str *keys;
+    flbc_val *vals;
+    uint32_t count = flbc_objlib_pairs(rt, v, &keys, &vals);
+    flbc_val out = flbc_obj_of(rt, 0, NULL, NULL);
+    uint32_t i;
+    uint32_t j;
+
+    for (i = 0; i < count; i++) {
+        for (j = 0; j < n && !flbc_str_eq(keys[i], omit[j]); j++) {
+        }
+        if (j == n) {
+            flbc_val_set(rt, &out, keys[i], vals[i]);
+        }
+    }
+    return out;
+}
+
 FLBC_API void flbc_rec_assign(struct flbc_rt *rt, flbc_rec *r, uint32_t n,
                               const flbc_val *sources)
 {

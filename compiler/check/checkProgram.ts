@@ -152,8 +152,10 @@ class SubsetChecker {
       return;
     }
     for (const p of fn.parameters) {
-      if (!ts.isIdentifier(p.name) || p.dotDotDotToken || (p.initializer !== undefined && !isLiteral(p.initializer))) {
-        this.sink.report("UnsupportedFunction", p, "Destructured and rest parameters, and defaults that are not literals,", "Use plain named parameters; a default must be a literal.");
+      // A rest parameter collects a call's arguments: callbacks are called by the runtime, not by calls.
+      const rest = p.dotDotDotToken !== undefined && what === "callbacks";
+      if (!ts.isIdentifier(p.name) || rest || (p.initializer !== undefined && !isLiteral(p.initializer))) {
+        this.sink.report("UnsupportedFunction", p, "Destructured parameters, rest parameters of callbacks, and defaults that are not literals,", "Use plain named parameters; a default must be a literal.");
       }
       this.checkTypes(p.type);
     }
@@ -284,8 +286,8 @@ class SubsetChecker {
     if (ts.isIdentifier(p)) return;
     for (const el of p.elements) {
       if (ts.isOmittedExpression(el)) continue;
-      if (el.dotDotDotToken || !ts.isIdentifier(el.name) || (el.propertyName !== undefined && ts.isComputedPropertyName(el.propertyName))) {
-        this.sink.report("UnsupportedStatement", el, "This destructuring pattern", "Use plain names, `const { a, b = 1 } = obj;` or `const [x, y] = xs;`.");
+      if (!ts.isIdentifier(el.name) || (el.propertyName !== undefined && ts.isComputedPropertyName(el.propertyName))) {
+        this.sink.report("UnsupportedStatement", el, "This destructuring pattern", "Use plain names, `const { a, b = 1, ...rest } = obj;` or `const [x, y, ...rest] = xs;`.");
         continue;
       }
       if (el.initializer) this.checkExpression(el.initializer);
@@ -462,13 +464,20 @@ class SubsetChecker {
       return;
     }
     if (!ts.isIdentifier(callee)) this.checkExpression(callee);
-    for (const a of call.arguments) {
+    // `sum(...xs)`: a spread goes into the plugin function's rest parameter.
+    const params = decl !== undefined && declFile === this.loaded.entry ? decl.parameters : undefined;
+    const restAt = params !== undefined && params.length > 0 && params[params.length - 1]!.dotDotDotToken !== undefined ? params.length - 1 : undefined;
+    call.arguments.forEach((a, i) => {
       if (ts.isSpreadElement(a)) {
-        this.sink.report("UnsupportedExpression", a, "Spread arguments", "Pass each argument on its own.");
-        continue;
+        if (restAt === undefined || i < restAt) {
+          this.sink.report("UnsupportedExpression", a, "Spread arguments", "Pass each argument on its own (a spread may fill a rest parameter).");
+          return;
+        }
+        this.checkExpression(a.expression);
+        return;
       }
       this.checkExpression(a);
-    }
+    });
   }
 
   /** The define*() argument and its callbacks: checked by shape here, by meaning in the plugin stage. */

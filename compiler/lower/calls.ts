@@ -69,6 +69,10 @@ function unsupportedCall(f: FunctionLowerer, callee: ts.Expression): Lowered {
 function callFunction(f: FunctionLowerer, c: ts.CallExpression, fn: UserFunction, decl: LocalFunction | undefined, env: Expr[]): Lowered {
   const args: Expr[] = [rtName(f), ...env];
   fn.params.forEach((kind, i) => {
+    if (decl?.parameters[i]?.dotDotDotToken !== undefined) {
+      args.push(restArray(f, c.arguments.slice(i)));
+      return;
+    }
     const arg = c.arguments[i];
     const dflt = decl?.parameters[i]?.initializer;
     // A missing argument takes the parameter's default (a literal).
@@ -87,6 +91,24 @@ function callFunction(f: FunctionLowerer, c: ts.CallExpression, fn: UserFunction
   const t = f.temp(fn.returns, e);
   f.pre.push(checkThrown(f));
   return { e: { k: "name", name: t, kind: fn.returns }, kind: fn.returns };
+}
+
+/** A rest parameter's value: a new array of the remaining arguments. */
+function restArray(f: FunctionLowerer, args: readonly ts.Expression[]): Expr {
+  const zero: Expr = { k: "name", name: "0", kind: "int" };
+  if (args.length === 0) return call("flbc_arr_new", [rtName(f), zero], "arr");
+  if (args.some(ts.isSpreadElement)) {
+    // sum(a, ...xs): each spread's items appended in order.
+    const t = f.temp("arr", call("flbc_arr_new", [rtName(f), zero], "arr"));
+    const list: Expr = { k: "name", name: t, kind: "arr" };
+    for (const a of args) {
+      if (ts.isSpreadElement(a)) f.pre.push({ k: "expr", expr: call("flbc_arr_append", [rtName(f), list, f.exprAs(a.expression, "arr")], "void") });
+      else f.pre.push({ k: "expr", expr: call("flbc_arr_push", [rtName(f), list, f.exprAs(a, "val")], "num") });
+    }
+    return list;
+  }
+  const items = args.map((a) => f.exprAs(a, "val"));
+  return call("flbc_arr_of", [rtName(f), { k: "name", name: String(items.length), kind: "int" }, { k: "array", ctype: "flbc_val", items, kind: "void" }], "arr");
 }
 
 /** A name from lib.flbc.d.ts (Math, JSON, parseInt...), not a plugin's own. */
@@ -252,7 +274,12 @@ function inlineLambda(f: FunctionLowerer, c: ts.CallExpression, fn: ts.ArrowFunc
     let kind = f.kindAt(p);
     if (kind === "void") kind = "val";
     const arg = c.arguments[i] ?? p.initializer;
-    const value = arg === undefined ? f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind)! : f.exprAs(arg, kind);
+    const value =
+      p.dotDotDotToken !== undefined
+        ? restArray(f, c.arguments.slice(i))
+        : arg === undefined
+          ? f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind)!
+          : f.exprAs(arg, kind);
     const cname = f.locals.claim(p.name.text, "v_");
     f.pre.push({ k: "decl", name: cname, kind, init: value });
     f.bind(p.name, { k: "local", cname, kind });

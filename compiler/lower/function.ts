@@ -333,6 +333,13 @@ export class FunctionLowerer {
     pattern.elements.forEach((el, i) => {
       if (ts.isOmittedExpression(el) || !ts.isIdentifier(el.name)) return;
       let read: Expr;
+      if (el.dotDotDotToken !== undefined) {
+        const kind = ts.isArrayBindingPattern(pattern) ? "arr" : "val";
+        const cname = this.locals.claim(el.name.text, "v_");
+        emit({ k: "decl", name: cname, kind, init: this.restOf(pattern, src, source.kind, i) });
+        this.bind(el.name, { k: "local", cname, kind });
+        return;
+      }
       if (ts.isObjectBindingPattern(pattern)) {
         const key = el.propertyName !== undefined && !ts.isComputedPropertyName(el.propertyName) ? el.propertyName.text : el.name.text;
         const keyExpr: Expr = { k: "str", value: key };
@@ -365,6 +372,28 @@ export class FunctionLowerer {
       }
       this.bind(el.name, { k: "local", cname, kind });
     });
+  }
+
+  /**
+   * `...rest` in a pattern: the items from index i on (a new array), or a
+   * new object of the pairs the other names do not take.
+   */
+  private restOf(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern, src: Expr, kind: Kind, i: number): Expr {
+    this.usesRt = true;
+    const rt: Expr = { k: "name", name: "rt", kind: "void" };
+    if (ts.isArrayBindingPattern(pattern)) {
+      const arr = kind === "arr" ? src : { k: "call" as const, fn: "flbc_val_to_arr", args: [rt, this.coerce(src, kind, "val") ?? src], kind: "arr" as const };
+      return { k: "call", fn: "flbc_arr_slice", args: [rt, arr, { k: "num", value: i }, { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }], kind: "arr" };
+    }
+    const value = kind === "rec" ? { k: "call" as const, fn: "flbc_rec_to_val", args: [rt, src], kind: "val" as const } : this.coerce(src, kind, "val") ?? src;
+    const taken: Expr[] = [];
+    for (const el of pattern.elements) {
+      if (el.dotDotDotToken !== undefined) continue;
+      const key = el.propertyName !== undefined && !ts.isComputedPropertyName(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+      if (key !== undefined) taken.push({ k: "str", value: key });
+    }
+    const omit: Expr = taken.length === 0 ? { k: "name", name: "NULL", kind: "void" } : { k: "array", ctype: "flbc_str", items: taken, kind: "void" };
+    return { k: "call", fn: "flbc_obj_rest", args: [rt, value, { k: "name", name: String(taken.length), kind: "int" }, omit], kind: "val" };
   }
 
   expressionStatement(e: ts.Expression, emit: (s: Stmt) => void): void {
