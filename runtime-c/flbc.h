@@ -189,6 +189,9 @@ typedef struct flbc_str {
 struct flbc_rt;
 
 FLBC_API bool flbc_str_eq(flbc_str a, flbc_str b);
+/* The index of s in list[0..n), or 0: callers pass a string the type
+ * checker proved is in the list (a string-literal union's members). */
+FLBC_API int flbc_str_index_of_n(flbc_str s, const flbc_str *list, size_t n);
 /* <0, 0, >0 in JavaScript's order (UTF-16 code units). */
 FLBC_API int flbc_str_cmp(flbc_str a, flbc_str b);
 /* JavaScript `length`: UTF-16 code units. */

@@ -170,6 +170,18 @@ FLBC_API bool flbc_str_eq(flbc_str a, flbc_str b)
     return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
+FLBC_API int flbc_str_index_of_n(flbc_str s, const flbc_str *list, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (flbc_str_eq(s, list[i])) {
+            return (int) i;
+        }
+    }
+    return 0;
+}
+
 /* Iterates UTF-16 code units over UTF-8 bytes. */
 typedef struct flbc_str_iter {
     const uint8_t *p;

@@ -8,6 +8,7 @@ const UNARY = 14;
 const binaryPrec: Record<string, number> = {
   "*": 13,
   "/": 13,
+  "%": 13,
   "+": 12,
   "-": 12,
   "<": 10,

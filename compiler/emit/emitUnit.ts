@@ -46,6 +46,7 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
   if (unit.output?.upstream !== undefined) w.line("#define FLBC_NET 1 /* the runtime's ctx.http / ctx.tcp */");
   w.line('#include "flbc_rt.h"');
   w.blank();
+  emitLiterals(w, unit);
   emitContextStruct(w, unit);
   if (hasList) emitConfigList(w);
   emitForwardDeclarations(w, unit.functions);
@@ -82,6 +83,34 @@ function emitContextStruct(w: CWriter, unit: Unit): void {
     w.close("} state;");
   }
   w.close("};");
+  w.blank();
+}
+
+/**
+ * The members of the plugin's string-literal union types: stored and
+ * compared as enum constants, read as their strings through lit_names.
+ */
+function emitLiterals(w: CWriter, unit: Unit): void {
+  if (unit.literals.length === 0) return;
+  w.line("/* The members of the plugin's string-literal unions: compared as integers, read as strings. */");
+  w.open("typedef enum {");
+  unit.literals.forEach((l, i) => w.line(`${l.cname}${i < unit.literals.length - 1 ? "," : ""}`));
+  w.close("} lit;");
+  w.blank();
+  w.open("static const flbc_str lit_names[] = {");
+  for (const l of unit.literals) w.line(`[${l.cname}] = FLBC_STR(${stringLiteral(l.text)}),`);
+  w.close("};");
+  w.blank();
+  w.line("static inline flbc_str lit_str(lit v)");
+  w.open("{");
+  w.line("return lit_names[v];");
+  w.close("}");
+  w.blank();
+  w.line("/* A string the checker knows is a member (a narrowed Value): its constant. */");
+  w.line("static inline lit lit_of(flbc_str s)");
+  w.open("{");
+  w.line("return (lit) flbc_str_index_of_n(s, lit_names, sizeof lit_names / sizeof lit_names[0]);");
+  w.close("}");
   w.blank();
 }
 

@@ -15,6 +15,7 @@ export type Kind =
   | "events" // flbc_events * (the chunk an output's flush delivers)
   | "event" // flbc_event * (one event of that chunk)
   | "int" // C int (status codes, config ints)
+  | "lit" // lit: an enum constant, a string-literal union's member (`"debug" | "info"`)
   | "void";
 
 export const cTypeOfKind: Record<Kind, string> = {
@@ -29,6 +30,7 @@ export const cTypeOfKind: Record<Kind, string> = {
   events: "flbc_events *",
   event: "flbc_event *",
   int: "int",
+  lit: "lit",
   void: "void",
 };
 
@@ -56,7 +58,7 @@ export type Expr =
   /** `&(struct tag) { a, b }`: a lifted function's environment, alive for the call. */
   | { k: "env"; tag: string; items: Expr[]; kind: "void" };
 
-export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "&" | "|" | "^";
+export type BinaryOp = "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" | "&" | "|" | "^";
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=";
 
 export type Stmt = (
@@ -151,6 +153,8 @@ export interface Unit {
   regexCode: string[];
   /** A filter: the record keys its code names (flbc_rt_set_keys). */
   recordKeys?: RecordKeys;
+  /** The members of the plugin's string-literal union types: the `lit` enum, in order. */
+  literals: { text: string; cname: string }[];
   callbacks: {
     /** Statements that build the state in cb_init (after the config is set). */
     init?: string;

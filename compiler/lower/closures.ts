@@ -20,7 +20,7 @@ import type { Expr, Kind, Param } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";
 import { computesBigint } from "./bigint.js";
 import type { FunctionLowerer } from "./function.js";
-import { kindOfTypeFor, skipParens } from "./function.js";
+import { skipParens, storageKindFor } from "./function.js";
 import type { Binding, LiftedFunction, LocalFunction, PluginScope } from "./scope.js";
 import { localName, lowerFunction } from "./userFunction.js";
 
@@ -142,7 +142,7 @@ export function lift(f: FunctionLowerer, fn: LocalFunction): LiftedFunction {
   }
 
   const sig = checker.getSignatureFromDeclaration(fn);
-  let returns = sig === undefined ? "val" : kindOfTypeFor(scope, checker.getReturnTypeOfSignature(sig));
+  let returns = sig === undefined ? "val" : storageKindFor(scope, checker.getReturnTypeOfSignature(sig));
   if (returns === "rec") {
     scope.sink.report("UnsupportedType", fn.type ?? fn, "LogRecord", "Return a value from the function and set the field in the callback.");
     returns = "void";
@@ -150,7 +150,7 @@ export function lift(f: FunctionLowerer, fn: LocalFunction): LiftedFunction {
   const params = fn.parameters.map((p) => {
     const t = checker.getTypeAtLocation(p);
     if (isFunctionType(t)) scope.sink.report("FunctionValue", p, "A recursive local function cannot take a function parameter: it is a C function of its own.");
-    const kind = kindOfTypeFor(scope, t);
+    const kind = storageKindFor(scope, t);
     return kind === "void" ? "val" : kind;
   });
   const cname = scope.globalNames.claim(localName(fn) ?? "local", "fn_");

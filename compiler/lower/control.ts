@@ -6,10 +6,11 @@ import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { FunctionLowerer } from "./function.js";
 import { lowerForOfEvents } from "./outputs.js";
-import { lineOf } from "./function.js";
+import { lineOf, skipParens } from "./function.js";
 import { isPure } from "./kinds.js";
-import { equalityOf } from "./expressions.js";
+import { equalityOf, lowerStored } from "./expressions.js";
 
+const SK = ts.SyntaxKind;
 
 export interface Breakable {
   labels: string[];
@@ -66,7 +67,9 @@ function lowerLoop(f: FunctionLowerer, s: Loop, b: Breakable): Stmt[] {
     const init: Stmt[] = [];
     if (s.initializer !== undefined) {
       if (ts.isVariableDeclarationList(s.initializer)) {
-        for (const d of s.initializer.declarations) f.variable(d, (st) => init.push(st));
+        for (const d of s.initializer.declarations) {
+          if (!declareCounter(f, s, d, init)) f.variable(d, (st) => init.push(st));
+        }
       } else {
         f.expressionStatement(s.initializer, (st) => init.push(st));
       }
@@ -87,6 +90,79 @@ function lowerLoop(f: FunctionLowerer, s: Loop, b: Breakable): Stmt[] {
     return [{ k: "block", body: [...init, loop] }];
   }
   return lowerForOf(f, s, body);
+}
+
+/**
+ * The integer fast path: `for (let i = 0; ...; i++)` where nothing but the
+ * update writes `i` holds it in an int64_t. Starting from an integer and
+ * stepping by one, it stays an integer far inside 2^53, so every read
+ * converts it to the double it equals exactly, and `i % k` can use the C
+ * remainder when it never goes below zero. A counter that a local function
+ * captures stays a double (a lifted function holds a pointer to it).
+ */
+function declareCounter(f: FunctionLowerer, s: ts.ForStatement, d: ts.VariableDeclaration, out: Stmt[]): boolean {
+  const list = s.initializer as ts.VariableDeclarationList;
+  if ((list.flags & ts.NodeFlags.Let) === 0 || !ts.isIdentifier(d.name) || d.initializer === undefined) return false;
+  if (d.type !== undefined && d.type.kind !== SK.NumberKeyword) return false;
+  const start = integerLiteral(d.initializer);
+  const sym = f.checker.getSymbolAtLocation(d.name);
+  const step = s.incrementor === undefined ? undefined : skipParens(s.incrementor);
+  if (start === undefined || sym === undefined || step === undefined) return false;
+  if (!(ts.isPrefixUnaryExpression(step) || ts.isPostfixUnaryExpression(step))) return false;
+  if (step.operator !== SK.PlusPlusToken && step.operator !== SK.MinusMinusToken) return false;
+  if (!ts.isIdentifier(step.operand) || f.checker.getSymbolAtLocation(step.operand) !== sym) return false;
+  if ([s.condition, s.statement].some((n) => n !== undefined && (writes(f.checker, n, sym) || inNestedFunction(f.checker, n, sym)))) return false;
+  const cname = f.locals.claim(d.name.text, "v_");
+  out.push({ k: "decl", name: cname, kind: "num", ctype: "int64_t", init: { k: "name", name: String(start), kind: "int" } });
+  f.bind(d.name, { k: "local", cname, kind: "num", counter: { nonNegative: start >= 0 && step.operator === SK.PlusPlusToken } });
+  return true;
+}
+
+function integerLiteral(e: ts.Expression): number | undefined {
+  const x = skipParens(e);
+  const value =
+    ts.isNumericLiteral(x) ? Number(x.text)
+    : ts.isPrefixUnaryExpression(x) && x.operator === SK.MinusToken && ts.isNumericLiteral(x.operand) ? -Number(x.operand.text)
+    : undefined;
+  return value !== undefined && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 ? value : undefined;
+}
+
+/** Whether anything under n assigns or updates the variable sym. */
+function writes(checker: ts.TypeChecker, n: ts.Node, sym: ts.Symbol): boolean {
+  const named = (x: ts.Node): boolean => {
+    let found = false;
+    const visit = (y: ts.Node): void => {
+      if (ts.isIdentifier(y) && checker.getSymbolAtLocation(y) === sym) found = true;
+      else ts.forEachChild(y, visit);
+    };
+    visit(x);
+    return found;
+  };
+  let found = false;
+  const visit = (x: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind >= SK.FirstAssignment && x.operatorToken.kind <= SK.LastAssignment && named(x.left)) found = true;
+    else if ((ts.isPrefixUnaryExpression(x) || ts.isPostfixUnaryExpression(x)) && (x.operator === SK.PlusPlusToken || x.operator === SK.MinusMinusToken) && named(x.operand)) found = true;
+    else ts.forEachChild(x, visit);
+  };
+  visit(n);
+  return found;
+}
+
+/** Whether a local function (one that may be lifted) under n names sym; an inline callback argument may. */
+function inNestedFunction(checker: ts.TypeChecker, n: ts.Node, sym: ts.Symbol): boolean {
+  let found = false;
+  const visit = (x: ts.Node, nested: boolean): void => {
+    if (found) return;
+    if (nested && ts.isIdentifier(x) && checker.getSymbolAtLocation(x) === sym) {
+      found = true;
+      return;
+    }
+    const fn = ts.isFunctionDeclaration(x) || ((ts.isArrowFunction(x) || ts.isFunctionExpression(x)) && !ts.isCallExpression(x.parent));
+    ts.forEachChild(x, (c) => visit(c, nested || fn));
+  };
+  visit(n, false);
+  return found;
 }
 
 function exitUnless(test: Expr): Stmt {
@@ -172,7 +248,8 @@ function elementKind(f: FunctionLowerer, id: ts.Identifier): Kind {
  * index runs the bodies with JavaScript's fall-through.
  */
 function lowerSwitch(f: FunctionLowerer, s: ts.SwitchStatement): Stmt[] {
-  const on = f.expr(s.expression);
+  // A string-literal union's member is switched on as its enum constant.
+  const on = lowerStored(f, s.expression);
   const pre = [...f.pre];
   f.pre = [];
   const subject = f.locals.claim("subject");

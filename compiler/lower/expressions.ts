@@ -36,10 +36,17 @@ export const rtName = (f: FunctionLowerer): Expr => {
   return name("rt", "void");
 };
 
+/** An expression's value; a string-literal union's member reads as its string. */
 export function lowerExpression(f: FunctionLowerer, e: ts.Expression): Lowered {
+  const l = lowerStored(f, e);
+  return l.kind === "lit" ? { e: f.coerce(l.e, "lit", "str")!, kind: "str" } : l;
+}
+
+/** The same, but a member of a string-literal union stays its enum constant. */
+export function lowerStored(f: FunctionLowerer, e: ts.Expression): Lowered {
   switch (e.kind) {
     case SK.ParenthesizedExpression:
-      return lowerExpression(f, (e as ts.ParenthesizedExpression).expression);
+      return lowerStored(f, (e as ts.ParenthesizedExpression).expression);
     case SK.NumericLiteral:
       return { e: num(Number((e as ts.NumericLiteral).text)), kind: "num" };
     case SK.BigIntLiteral:
@@ -109,6 +116,8 @@ function unsupported(f: FunctionLowerer, e: ts.Node): Lowered {
 function narrowed(f: FunctionLowerer, l: Lowered, at: ts.Node): Lowered {
   const want = f.kindAt(at);
   if (want === l.kind || want === "void" || want === "rec") return l;
+  // An enum constant is read as its string by whoever needs the string.
+  if (l.kind === "lit" && want === "str") return l;
   const c = f.coerce(l.e, l.kind, want);
   return c === undefined ? l : { e: c, kind: want };
 }
@@ -127,6 +136,8 @@ function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
   if (b === undefined) return unsupported(f, id);
   switch (b.k) {
     case "local":
+      // A loop counter is an int64_t: read as the double it equals.
+      if (b.counter !== undefined) return { e: { k: "cast", to: "num", arg: name(b.cname, "int"), kind: "num" }, kind: "num" };
       return narrowed(f, { e: name(b.cname, b.kind), kind: b.kind }, id);
     case "const":
       return { e: b.expr, kind: b.kind };
@@ -464,6 +475,22 @@ const numericCalls: Partial<Record<ts.SyntaxKind, string>> = {
   [SK.GreaterThanGreaterThanGreaterThanToken]: "flbc_num_shr",
 };
 
+/**
+ * `i % k` for a loop counter that never goes below zero and a positive
+ * integer literal: the C integer remainder, equal to fmod here (a
+ * non-negative dividend has no -0 to keep) and many times cheaper.
+ */
+function counterModulo(f: FunctionLowerer, b: ts.BinaryExpression): Expr | undefined {
+  const left = skipParens(b.left);
+  const right = skipParens(b.right);
+  if (!ts.isIdentifier(left) || !ts.isNumericLiteral(right)) return undefined;
+  const k = Number(right.text);
+  const binding = f.lookup(left);
+  if (binding?.k !== "local" || binding.counter?.nonNegative !== true || !Number.isInteger(k) || k < 1 || k > 2 ** 31) return undefined;
+  const rem: Expr = { k: "binary", op: "%", left: name(binding.cname, "int"), right: name(String(k), "int"), kind: "int" };
+  return { k: "cast", to: "num", arg: rem, kind: "num" };
+}
+
 /** `left op right` on numbers, for a binary or compound-assignment operator. */
 function numericOp(op: ts.SyntaxKind, left: Expr, right: Expr): Expr {
   const fn = numericCalls[op];
@@ -479,6 +506,10 @@ function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   if ((op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) && involvesBigint(f, b)) {
     const text = b.operatorToken.getText();
     return { e: bigintOp(f, op, bigOperand(f, b.left, text), bigOperand(f, b.right, text), b.operatorToken), kind: "big" };
+  }
+  if (op === SK.PercentToken) {
+    const fast = counterModulo(f, b);
+    if (fast !== undefined) return { e: fast, kind: "num" };
   }
   if (op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
     const left = toNumber(f, b.left);
@@ -567,15 +598,22 @@ function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression)
   if (ts.isTypeOfExpression(l0) && ts.isStringLiteralLike(r0)) return typeofTest(f, l0.expression, r0.text);
   if (ts.isTypeOfExpression(r0) && ts.isStringLiteralLike(l0)) return typeofTest(f, r0.expression, l0.text);
   if (nullish(l0)) return equalityOf(f, lowerExpression(f, right), left);
-  return equalityOf(f, lowerExpression(f, left), right);
+  return equalityOf(f, lowerStored(f, left), right);
 }
 
 const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
 
 /** `l === right` where l is already lowered (also a switch's subject). */
-export function equalityOf(f: FunctionLowerer, l: Lowered, right: ts.Expression): Expr {
+export function equalityOf(f: FunctionLowerer, l0: Lowered, right: ts.Expression): Expr {
   const r0 = skipParens(right);
-  const r = lowerExpression(f, right);
+  const stored = lowerStored(f, right);
+  // Two members of string-literal unions: their enum constants compare.
+  if (l0.kind === "lit" && (stored.kind === "lit" || stored.e.k === "str")) {
+    return { k: "binary", op: "==", left: l0.e, right: f.coerce(stored.e, stored.kind, "lit")!, kind: "bool" };
+  }
+  if (stored.kind === "lit" && l0.e.k === "str") return { k: "binary", op: "==", left: f.coerce(l0.e, "str", "lit")!, right: stored.e, kind: "bool" };
+  const l = l0.kind === "lit" ? { e: f.coerce(l0.e, "lit", "str")!, kind: "str" as const } : l0;
+  const r = stored.kind === "lit" ? { e: f.coerce(stored.e, "lit", "str")!, kind: "str" as const } : stored;
   if (nullish(r0)) {
     const [v, lit] = [l, r0];
     const tag = lit.kind === SK.NullKeyword ? "FLBC_NULL" : "FLBC_UNDEF";

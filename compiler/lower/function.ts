@@ -6,7 +6,7 @@ import { ts } from "@ts-morph/bootstrap";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./control.js";
 import { lowerThrow, lowerTry } from "./exceptions.js";
-import { contextPath, lowerExpression, type Lowered } from "./expressions.js";
+import { contextPath, lowerExpression, lowerStored, type Lowered } from "./expressions.js";
 import { flushResult } from "./outputs.js";
 import { coerce, coercionNeedsRt, isPure, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
@@ -123,13 +123,22 @@ export class FunctionLowerer {
 
   /** Lowers e and converts it to `kind`, reporting when it cannot. */
   exprAs(e: ts.Expression, kind: Kind): Expr {
-    const l = this.expr(e);
+    const l = lowerStored(this, e);
     return this.convert(l, kind, e);
   }
 
   /** coerce(), noting when the conversion uses the runtime. */
   coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
     if (coercionNeedsRt(from, to)) this.usesRt = true;
+    if (to === "lit" && from === "str") {
+      // A literal is its enum constant; `c ? "a" : "b"` picks between two.
+      if (e.k === "str") return { k: "name", name: literalConstant(this.scope, e.value), kind: "lit" };
+      if (e.k === "cond") {
+        const then = this.coerce(e.then, from, to);
+        const otherwise = this.coerce(e.else, from, to);
+        if (then !== undefined && otherwise !== undefined) return { ...e, then, else: otherwise, kind: "lit" };
+      }
+    }
     return coerce(e, from, to);
   }
 
@@ -260,7 +269,7 @@ export class FunctionLowerer {
     }
     const sym = this.checker.getSymbolAtLocation(d.name);
     const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
-    let kind = this.kindOf(declared);
+    let kind = storageKindFor(this.scope, declared);
     if (kind === "void") kind = "val";
     if (kind === "rec") {
       const init = d.initializer ? this.expr(d.initializer) : undefined;
@@ -585,6 +594,29 @@ export function kindOfTypeFor(scope: PluginScope, t: ts.Type): Kind {
   return "val";
 }
 
+/**
+ * The kind a variable, parameter, return value or state field of type t is
+ * stored as: its kind, except that a union of string literals (`"debug" |
+ * "info"`) is an enum constant of the plugin's `lit` type. Reads give the
+ * string (lowerExpression), `===` and switch compare the constants.
+ */
+export function storageKindFor(scope: PluginScope, t: ts.Type): Kind {
+  const kind = kindOfTypeFor(scope, t);
+  if (kind !== "str" || !t.isUnion() || t.types.length < 2 || !t.types.every((p) => p.isStringLiteral())) return kind;
+  for (const p of t.types) literalConstant(scope, (p as ts.StringLiteralType).value);
+  return "lit";
+}
+
+/** The enum constant of a string-literal union member, claimed on first use. */
+export function literalConstant(scope: PluginScope, text: string): string {
+  let cname = scope.literals.get(text);
+  if (cname === undefined) {
+    cname = scope.globalNames.claim(text === "" ? "empty" : text, "lit_");
+    scope.literals.set(text, cname);
+  }
+  return cname;
+}
+
 export function zeroOf(kind: Kind): Expr | undefined {
   switch (kind) {
     case "num":
@@ -601,13 +633,15 @@ export function zeroOf(kind: Kind): Expr | undefined {
       return { k: "name", name: "0", kind: "int" };
     case "arr":
       return { k: "name", name: "NULL", kind: "arr" };
+    case "lit":
+      return { k: "name", name: "0", kind: "lit" };
     default:
       return undefined;
   }
 }
 
 function kindName(kind: Kind): string {
-  return { num: "a number", big: "a bigint", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", events: "the events of a flush", event: "an event", int: "an integer", void: "nothing" }[kind];
+  return { num: "a number", big: "a bigint", str: "a string", bool: "a boolean", val: "a Value", rec: "a record", arr: "an array", re: "a RegExp", events: "the events of a flush", event: "an event", int: "an integer", lit: "a string", void: "nothing" }[kind];
 }
 
 export function skipParens(e: ts.Expression): ts.Expression {

@@ -13,6 +13,12 @@ export function coercionNeedsRt(from: Kind, to: Kind): boolean {
 export function coerce(e: Expr, from: Kind, to: Kind): Expr | undefined {
   if (from === to) return e;
   const call = (fn: string, kind: Kind): Expr => ({ k: "call", fn, args: [e], kind });
+  // A string-literal union's member is its string everywhere but in storage and ===.
+  if (from === "lit") return coerce(call("lit_str", "str"), "str", to);
+  if (to === "lit") {
+    const s = coerce(e, from, "str");
+    return s === undefined ? undefined : { k: "call", fn: "lit_of", args: [s], kind: "lit" };
+  }
   switch (to) {
     case "val":
       if (from === "num") return call("flbc_val_num", "val");
@@ -53,6 +59,8 @@ export function truthy(e: Expr, kind: Kind): Expr | undefined {
       return { k: "binary", op: "!=", left: e, right: { k: "big", value: 0n }, kind: "bool" };
     case "str":
       return { k: "binary", op: "!=", left: { k: "member", base: e, field: "len", kind: "int" }, right: { k: "name", name: "0", kind: "int" }, kind: "bool" };
+    case "lit":
+      return truthy({ k: "call", fn: "lit_str", args: [e], kind: "str" }, "str");
     case "val":
       return { k: "call", fn: "flbc_val_truthy", args: [e], kind: "bool" };
     case "rec":

@@ -7,7 +7,7 @@ import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { collectOut, flushResult, usesOut } from "./outputs.js";
-import { FunctionLowerer, kindOfTypeFor, lineOf, skipParens } from "./function.js";
+import { FunctionLowerer, lineOf, skipParens, storageKindFor } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
 import { bigintConstant, computesBigint } from "./bigint.js";
@@ -37,7 +37,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const globalNames = new NameTable();
   const ctxStruct = globalNames.reserve(`${model.name}_ctx`);
   // The TypeScript callbacks become ts_<name>: on_exit would clash with glibc.
-  for (const n of ["config_map", "config_list", "property_is_empty", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect", "record_keys"]) {
+  for (const n of ["lit", "lit_names", "lit_str", "lit_of", "config_map", "config_list", "property_is_empty", "plugin_log", "ts_init", "ts_filter", "ts_exit", "ts_flush", "ts_collect", "record_keys"]) {
     globalNames.reserve(n);
   }
   // Regexes are named re_1, re_2... and their tables re_1_*: keep the prefix.
@@ -71,6 +71,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     upstream,
     usesBigint: computesBigint(loaded.checker, loaded.entry),
     ctxStruct,
+    literals: new Map(),
     lifted: new Map(),
     liftedCode: [],
   };
@@ -132,6 +133,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     functions,
     regexCode: scope.regexCode,
     recordKeys,
+    literals: [...scope.literals].map(([text, cname]) => ({ text, cname })),
     callbacks,
     output: model.kind === "output" ? { net: model.net, workers: model.workers, upstream } : undefined,
     input: model.kind === "input" ? { intervalNs: model.intervalNs } : undefined,
@@ -181,8 +183,8 @@ function stateFields(scope: PluginScope, init: Callback): StateField[] {
   const out: StateField[] = [];
   for (const prop of ret.getProperties()) {
     const t = checker.getTypeOfSymbolAtLocation(prop, init);
-    const kind = kindOfTypeFor(scope, t);
-    if (kind !== "num" && kind !== "big" && kind !== "str" && kind !== "bool") {
+    const kind = storageKindFor(scope, t);
+    if (kind !== "num" && kind !== "big" && kind !== "str" && kind !== "bool" && kind !== "lit") {
       scope.sink.report("StateShape", prop.valueDeclaration ?? init);
       continue;
     }
@@ -227,7 +229,7 @@ function declareFunction(scope: PluginScope, fn: ts.FunctionDeclaration): void {
     return;
   }
   const params = fn.parameters.map((p) => paramKind(scope, p));
-  let returns = kindOfTypeFor(scope, checker.getReturnTypeOfSignature(sig));
+  let returns = storageKindFor(scope, checker.getReturnTypeOfSignature(sig));
   if (returns === "rec") {
     scope.sink.report("UnsupportedType", fn.type ?? fn.name!, "LogRecord", "Return a value from the function and set the field in the callback.");
     returns = "void";
@@ -241,7 +243,7 @@ function paramKind(scope: PluginScope, p: ts.ParameterDeclaration): Kind {
   const sym = checker.getSymbolAtLocation(p.name);
   // The declared type: an optional parameter's type includes undefined.
   const t = sym !== undefined ? checker.getTypeOfSymbolAtLocation(sym, p) : checker.getTypeAtLocation(p);
-  const kind = kindOfTypeFor(scope, t);
+  const kind = storageKindFor(scope, t);
   return kind === "void" ? "val" : kind;
 }
 

@@ -6,8 +6,11 @@ import type { LoadedProgram } from "../program/loadProgram.js";
 import type { NameTable } from "./names.js";
 
 export type Binding =
-  /** A C local or parameter (a g/y regex also has its lastIndex). */
-  | { k: "local"; cname: string; kind: Kind; lastIndex?: Expr }
+  /**
+   * A C local or parameter (a g/y regex also has its lastIndex). A loop
+   * counter (control.ts) is a number held in an int64_t.
+   */
+  | { k: "local"; cname: string; kind: Kind; lastIndex?: Expr; counter?: { nonNegative: boolean } }
   /** A top-level constant, inlined (a g/y regex: lastIndex in the runtime). */
   | { k: "const"; expr: Expr; kind: Kind; lastIndex?: Expr }
   /** The plugin context parameter of a callback (`ctx`). */
@@ -87,6 +90,8 @@ export interface PluginScope {
   usesBigint: boolean;
   /** C struct tag of the plugin context. */
   ctxStruct: string;
+  /** Members of string-literal unions: their `lit` enum constants (C names). */
+  literals: Map<string, string>;
   /** Local functions lifted to C functions, by declaration. */
   lifted: Map<ts.Node, LiftedFunction>;
   /** Their C functions, not yet placed in the unit. */
