@@ -201,6 +201,7 @@ FLBC_API bool flbc_str_ends_with(flbc_str s, flbc_str search, double end_pos);
 FLBC_API bool flbc_str_includes(flbc_str s, flbc_str search, double pos);
 FLBC_API double flbc_str_index_of(flbc_str s, flbc_str search, double pos);
 FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, double end);
+/* Full Unicode case mapping, exactly as Node's (tables in flbc_case.c). */
 FLBC_API flbc_str flbc_str_to_upper(struct flbc_rt *rt, flbc_str s);
 FLBC_API flbc_str flbc_str_to_lower(struct flbc_rt *rt, flbc_str s);
 FLBC_API flbc_str flbc_str_trim(struct flbc_rt *rt, flbc_str s);
@@ -216,6 +217,14 @@ FLBC_API void flbc_str_free_heap(flbc_str s);
 FLBC_API size_t flbc_str_utf8_next(const uint8_t *p, const uint8_t *end, uint32_t *cp);
 /* Writes cp (surrogates included, as WTF-8) into out[4]; returns bytes. */
 FLBC_API size_t flbc_str_utf8_put(uint32_t cp, uint8_t *out);
+/* The upper (or lower) case of code point c: 1 to 3 code points in out,
+ * their count returned; c itself when it has none (flbc_case.c,
+ * generated from Node). */
+FLBC_API size_t flbc_case_full(uint32_t c, bool upper, uint32_t out[3]);
+/* What the final-sigma rule of toLowerCase sees in c. */
+#define FLBC_CASE_CASED 1     /* a cased letter */
+#define FLBC_CASE_IGNORABLE 2 /* looked through: combining marks, apostrophes... */
+FLBC_API int flbc_case_kind(uint32_t c);
 /* UTF-16 units in the bytes [p, p + n). */
 FLBC_API size_t flbc_str_units(const uint8_t *p, size_t n);
 /* Byte offset of UTF-16 position pos (clamped to the end); *mid is set when
