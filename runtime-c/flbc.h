@@ -876,6 +876,10 @@ FLBC_API flbc_val flbc_json_parse(struct flbc_rt *rt, flbc_str text);
  * space a number (up to 10 spaces) or a string (its first 10 units). */
 FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
                                       flbc_val space);
+/* The same as JavaScript returns it: undefined for undefined (there is no
+ * JSON text of it), else the text as a string value. */
+FLBC_API flbc_val flbc_json_stringify_val(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
+                                          flbc_val space);
 
 /* Time (flbc_time.c). */
 /* Date.now(): whole milliseconds since the epoch. */

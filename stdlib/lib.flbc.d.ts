@@ -703,8 +703,9 @@ interface JSON {
      * JSON text of a value, indented by `space` (a number of spaces up to 10,
      * or a string) when given. Only `null` is supported as the replacer.
      * A bigint anywhere in the value throws a TypeError, as in JavaScript.
+     * `undefined` has no JSON text: the result is `undefined`, not a string.
      */
-    stringify(value: unknown, replacer?: null, space?: number | string): string;
+    stringify<T>(value: T, replacer?: null, space?: number | string): [T] extends [undefined] ? undefined : undefined extends T ? string | undefined : string;
 }
 
 /** JSON text to values and back. */

@@ -110,12 +110,15 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     }
     if (base.text === "BigInt") return bigintStatic(f, c, method) ?? unsupportedCall(f, callee);
     const s = staticFunctions[base.text]?.[method];
-    if (s !== undefined && base.text === "JSON" && method === "stringify" && f.scope.usesBigint) {
+    if (s !== undefined && base.text === "JSON" && method === "stringify") {
+      // JSON.stringify(undefined) is undefined, not text: where the value
+      // may be undefined the call gives a Value.
+      const json = callBuiltin(f, f.kindAt(c) === "str" ? s : { ...s, fn: "flbc_json_stringify_val", returns: "val" }, undefined, c);
+      if (!f.scope.usesBigint) return json;
       // A bigint anywhere in the value throws a TypeError, as in JavaScript.
-      const json = callBuiltin(f, s, undefined, c);
-      const t = f.temp("str", json.e);
+      const t = f.temp(json.kind, json.e);
       f.pre.push(checkThrown(f));
-      return { e: { k: "name", name: t, kind: "str" }, kind: "str" };
+      return { e: { k: "name", name: t, kind: json.kind }, kind: json.kind };
     }
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
     return unsupportedCall(f, callee);
