@@ -465,8 +465,15 @@ interface ObjectConstructor {
     /**
      * Copies the sources' pairs into `target` and returns it. Use the
      * result: a map read from the record is copied, not changed in place.
+     * The result keeps the target's type, so a source may add keys but may
+     * not give a key of the target a value of another type
+     * (`Object.assign({ a: 1 }, { a: "c" })` is a type error; TypeScript's
+     * own library would type `a` as `never`).
      */
-    assign<T extends {}>(target: T, ...sources: {}[]): T;
+    assign<T extends {}, S extends {}[]>(
+        target: T,
+        ...sources: S & { [I in keyof S]: { [K in keyof S[I]]: K extends keyof T ? T[K] : unknown } }
+    ): T;
 }
 
 /** The `Object` namespace: keys, values, entries, fromEntries, assign. */
