@@ -620,9 +620,19 @@ function typeofOf(_f: FunctionLowerer, l: Lowered): Expr {
   }
 }
 
+/**
+ * The kind that holds the value of an operator choosing one of its
+ * operands: a Value when its type is `undefined` (`false || undefined`,
+ * `ok ? undefined : undefined`), which has no C kind of its own.
+ */
+function resultKind(f: FunctionLowerer, e: ts.Expression): Kind {
+  const kind = f.kindAt(e);
+  return kind === "void" ? "val" : kind;
+}
+
 /** `a && b` / `a || b`: C's operator for booleans, a temporary otherwise. */
 function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): Lowered {
-  const kind = f.kindAt(b);
+  const kind = resultKind(f, b);
   const l = lowerExpression(f, b.left);
   const r = f.withPre(() => lowerExpression(f, b.right));
   if (kind === "bool" && l.kind === "bool" && r.value.kind === "bool" && r.pre.length === 0) {
@@ -644,7 +654,7 @@ function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): L
 
 /** `a ?? b`: the right side only when the left is null or undefined. */
 function coalesce(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
-  const kind = f.kindAt(b);
+  const kind = resultKind(f, b);
   const l = lowerExpression(f, b.left);
   if (l.kind !== "val") return narrowed(f, l, b);
   const r = f.withPre(() => lowerExpression(f, b.right));
@@ -665,7 +675,7 @@ function coalesce(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
 }
 
 function conditional(f: FunctionLowerer, c: ts.ConditionalExpression): Lowered {
-  const kind = f.kindAt(c);
+  const kind = resultKind(f, c);
   const test = f.condition(c.condition);
   const a = f.withPre(() => f.exprAs(c.whenTrue, kind));
   const b = f.withPre(() => f.exprAs(c.whenFalse, kind));
