@@ -361,7 +361,8 @@ FLBC_API int64_t flbc_big_as_uint_n(struct flbc_rt *rt, double bits, int64_t a);
 /* Boxing and unboxing (after the checker narrowed to bigint). */
 FLBC_API flbc_val flbc_val_big(int64_t a);
 FLBC_API int64_t flbc_val_to_big(flbc_val v);
-/* Whether v holds a bigint at any depth (JSON.stringify throws on one). */
+/* Whether v holds a bigint at any depth that JSON.stringify writes (and so
+ * throws on): in arrays and plain objects, not in Maps, Sets or Errors. */
 FLBC_API bool flbc_val_has_big(flbc_val v, int depth);
 
 /* ---------------------------------------------------------------- buffers */

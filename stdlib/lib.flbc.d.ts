@@ -583,7 +583,8 @@ interface Console {
      * Writes the arguments, separated by spaces, as one line to standard
      * output: strings as they are, numbers, booleans, null and `undefined`
      * as Node prints them (`-0`, `NaN`), arrays and objects as
-     * `JSON.stringify` prints them (Node would print `[ 1, 2 ]`).
+     * `JSON.stringify` prints them (Node would print `[ 1, 2 ]`), with a
+     * bigint inside written `1n`.
      */
     log(...data: unknown[]): void;
 }
