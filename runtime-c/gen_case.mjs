@@ -168,9 +168,9 @@ function check(tables, kinds) {
 
 // ------------------------------------------------------------------ output
 
-function rangeTable(name, rs) {
-  const rows = rs.map(([first, last, delta, stride]) => `    { ${hex(first)}, ${hex(last)}, ${String(delta).padStart(6)}, ${stride} },`);
-  return `static const flbc_case_range ${name}[] = {\n${rows.join("\n")}\n};\n`;
+function runTable(name, rs) {
+  const rows = rs.map(([first, last, value, stride]) => `    { ${hex(first)}, ${hex(last)}, ${String(value).padStart(6)}, ${stride} },`);
+  return `static const flbc_case_run ${name}[] = {\n${rows.join("\n")}\n};\n`;
 }
 
 function multiTable(name, multi) {
@@ -181,8 +181,8 @@ function multiTable(name, multi) {
 }
 
 function kindTable(kinds) {
-  const rows = kinds.map(([first, last, k]) => `    { ${hex(first)}, ${hex(last)}, ${k === 1 ? "FLBC_CASE_CASED" : "FLBC_CASE_IGNORABLE"} },`);
-  return `static const flbc_case_kind_range flbc_case_kinds[] = {\n${rows.join("\n")}\n};\n`;
+  const rows = kinds.map(([first, last, k]) => `    { ${hex(first)}, ${hex(last)}, ${k === 1 ? "FLBC_CASE_CASED" : "FLBC_CASE_IGNORABLE"}, 1 },`);
+  return `static const flbc_case_run flbc_case_kinds[] = {\n${rows.join("\n")}\n};\n`;
 }
 
 const upper = mapping(true);
@@ -212,13 +212,14 @@ process.stdout.write(`/*
 #include "flbc.h"
 
 /* Code points first..last (all of them, or every other one when stride is
- * 2) whose case is the one code point c + delta. */
+ * 2) that share a value: in the case tables a delta (the case of c is the
+ * one code point c + value), in flbc_case_kinds a final-sigma class. */
 typedef struct {
     uint32_t first;
     uint32_t last;
-    int32_t delta;
+    int32_t value;
     uint32_t stride;
-} flbc_case_range;
+} flbc_case_run;
 
 /* A code point whose case is several code points (SpecialCasing.txt). */
 typedef struct {
@@ -227,23 +228,15 @@ typedef struct {
     uint16_t to[3];
 } flbc_case_multi;
 
-/* Code points first..last of one final-sigma class. */
-typedef struct {
-    uint32_t first;
-    uint32_t last;
-    int kind;
-} flbc_case_kind_range;
-
-${rangeTable("flbc_case_upper_ranges", tables.upper.ranges)}
-${rangeTable("flbc_case_lower_ranges", tables.lower.ranges)}
+${runTable("flbc_case_upper_runs", tables.upper.ranges)}
+${runTable("flbc_case_lower_runs", tables.lower.ranges)}
 ${multiTable("flbc_case_upper_multi", upper.multi)}
 ${multiTable("flbc_case_lower_multi", lower.multi)}
 /* Unicode's Cased minus Case_Ignorable (FLBC_CASE_CASED) and Case_Ignorable
  * (FLBC_CASE_IGNORABLE), as the final-sigma rule reads them. */
 ${kindTable(kinds)}
-/* The entry of a sorted table with the greatest start at or below c:
- * the index after it (0: none). */
-static size_t flbc_case_range_at(const flbc_case_range *t, size_t n, uint32_t c)
+/* The run of a table (sorted by first) that holds c, or NULL. */
+static const flbc_case_run *flbc_case_run_of(const flbc_case_run *t, size_t n, uint32_t c)
 {
     size_t lo = 0;
 
@@ -256,24 +249,10 @@ static size_t flbc_case_range_at(const flbc_case_range *t, size_t n, uint32_t c)
             n = mid;
         }
     }
-    return lo;
-}
-
-static size_t flbc_case_kind_at(uint32_t c)
-{
-    size_t lo = 0;
-    size_t n = sizeof(flbc_case_kinds) / sizeof(flbc_case_kinds[0]);
-
-    while (lo < n) {
-        size_t mid = lo + (n - lo) / 2;
-        if (flbc_case_kinds[mid].first <= c) {
-            lo = mid + 1;
-        }
-        else {
-            n = mid;
-        }
+    if (lo == 0 || c > t[lo - 1].last || (c - t[lo - 1].first) % t[lo - 1].stride != 0) {
+        return NULL;
     }
-    return lo;
+    return &t[lo - 1];
 }
 
 static const flbc_case_multi *flbc_case_multi_of(const flbc_case_multi *t, size_t n, uint32_t c)
@@ -302,9 +281,9 @@ FLBC_API size_t flbc_case_full(uint32_t c, bool upper, uint32_t out[3])
     const flbc_case_multi *m = upper
         ? flbc_case_multi_of(flbc_case_upper_multi, FLBC_CASE_COUNT(flbc_case_upper_multi), c)
         : flbc_case_multi_of(flbc_case_lower_multi, FLBC_CASE_COUNT(flbc_case_lower_multi), c);
-    const flbc_case_range *t = upper ? flbc_case_upper_ranges : flbc_case_lower_ranges;
-    size_t i = upper ? flbc_case_range_at(t, FLBC_CASE_COUNT(flbc_case_upper_ranges), c)
-                     : flbc_case_range_at(t, FLBC_CASE_COUNT(flbc_case_lower_ranges), c);
+    const flbc_case_run *r = upper
+        ? flbc_case_run_of(flbc_case_upper_runs, FLBC_CASE_COUNT(flbc_case_upper_runs), c)
+        : flbc_case_run_of(flbc_case_lower_runs, FLBC_CASE_COUNT(flbc_case_lower_runs), c);
 
     if (m != NULL) {
         out[0] = m->to[0];
@@ -312,17 +291,14 @@ FLBC_API size_t flbc_case_full(uint32_t c, bool upper, uint32_t out[3])
         out[2] = m->to[2];
         return m->n;
     }
-    out[0] = c;
-    if (i > 0 && c <= t[i - 1].last && (c - t[i - 1].first) % t[i - 1].stride == 0) {
-        out[0] = (uint32_t) ((int32_t) c + t[i - 1].delta);
-    }
+    out[0] = r == NULL ? c : (uint32_t) ((int32_t) c + r->value);
     return 1;
 }
 
 FLBC_API int flbc_case_kind(uint32_t c)
 {
-    size_t i = flbc_case_kind_at(c);
+    const flbc_case_run *r = flbc_case_run_of(flbc_case_kinds, FLBC_CASE_COUNT(flbc_case_kinds), c);
 
-    return i > 0 && c <= flbc_case_kinds[i - 1].last ? flbc_case_kinds[i - 1].kind : 0;
+    return r == NULL ? 0 : r->value;
 }
 `);
