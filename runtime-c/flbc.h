@@ -204,6 +204,7 @@ FLBC_API bool flbc_str_ends_with(flbc_str s, flbc_str search, double end_pos);
 FLBC_API bool flbc_str_includes(flbc_str s, flbc_str search, double pos);
 FLBC_API double flbc_str_index_of(flbc_str s, flbc_str search, double pos);
 FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, double end);
+/* Full Unicode case mapping, exactly as Node's (tables in flbc_case.c). */
 FLBC_API flbc_str flbc_str_to_upper(struct flbc_rt *rt, flbc_str s);
 FLBC_API flbc_str flbc_str_to_lower(struct flbc_rt *rt, flbc_str s);
 FLBC_API flbc_str flbc_str_trim(struct flbc_rt *rt, flbc_str s);
@@ -219,6 +220,14 @@ FLBC_API void flbc_str_free_heap(flbc_str s);
 FLBC_API size_t flbc_str_utf8_next(const uint8_t *p, const uint8_t *end, uint32_t *cp);
 /* Writes cp (surrogates included, as WTF-8) into out[4]; returns bytes. */
 FLBC_API size_t flbc_str_utf8_put(uint32_t cp, uint8_t *out);
+/* The upper (or lower) case of code point c: 1 to 3 code points in out,
+ * their count returned; c itself when it has none (flbc_case.c,
+ * generated from Node). */
+FLBC_API size_t flbc_case_full(uint32_t c, bool upper, uint32_t out[3]);
+/* What the final-sigma rule of toLowerCase sees in c. */
+#define FLBC_CASE_CASED 1     /* a cased letter */
+#define FLBC_CASE_IGNORABLE 2 /* looked through: combining marks, apostrophes... */
+FLBC_API int flbc_case_kind(uint32_t c);
 /* UTF-16 units in the bytes [p, p + n). */
 FLBC_API size_t flbc_str_units(const uint8_t *p, size_t n);
 /* Byte offset of UTF-16 position pos (clamped to the end); *mid is set when
@@ -355,7 +364,8 @@ FLBC_API int64_t flbc_big_as_uint_n(struct flbc_rt *rt, double bits, int64_t a);
 /* Boxing and unboxing (after the checker narrowed to bigint). */
 FLBC_API flbc_val flbc_val_big(int64_t a);
 FLBC_API int64_t flbc_val_to_big(flbc_val v);
-/* Whether v holds a bigint at any depth (JSON.stringify throws on one). */
+/* Whether v holds a bigint at any depth that JSON.stringify writes (and so
+ * throws on): in arrays and plain objects, not in Maps, Sets or Errors. */
 FLBC_API bool flbc_val_has_big(flbc_val v, int depth);
 
 /* ---------------------------------------------------------------- buffers */
@@ -873,6 +883,10 @@ FLBC_API flbc_val flbc_json_parse(struct flbc_rt *rt, flbc_str text);
  * space a number (up to 10 spaces) or a string (its first 10 units). */
 FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
                                       flbc_val space);
+/* The same as JavaScript returns it: undefined for undefined (there is no
+ * JSON text of it), else the text as a string value. */
+FLBC_API flbc_val flbc_json_stringify_val(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
+                                          flbc_val space);
 
 /* Time (flbc_time.c). */
 /* Date.now(): whole milliseconds since the epoch. */

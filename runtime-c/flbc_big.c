@@ -431,7 +431,9 @@ FLBC_API bool flbc_val_has_big(flbc_val v, int depth)
             }
         }
     }
-    if (v.tag == FLBC_MAP && v.u.obj != NULL) {
+    /* Only a plain object's values are written: Maps, Sets and Errors are
+     * {} to JSON.stringify, whatever they hold. */
+    if (v.tag == FLBC_MAP && v.u.obj != NULL && v.u.obj->kind == FLBC_OBJ_PLAIN) {
         for (i = 0; i < v.u.obj->len; i++) {
             if (flbc_val_has_big(v.u.obj->vals[i], depth + 1)) {
                 return true;

@@ -158,3 +158,12 @@ FLBC_API flbc_str flbc_json_stringify(struct flbc_rt *rt, flbc_val v, flbc_val r
     flbc_buf_free(&b);
     return out;
 }
+
+FLBC_API flbc_val flbc_json_stringify_val(struct flbc_rt *rt, flbc_val v, flbc_val replacer,
+                                          flbc_val space)
+{
+    if (v.tag == FLBC_UNDEF) {
+        return FLBC_VAL_UNDEF;
+    }
+    return flbc_val_str(flbc_json_stringify(rt, v, replacer, space));
+}

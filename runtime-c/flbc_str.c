@@ -470,268 +470,6 @@ FLBC_API flbc_str flbc_str_slice(struct flbc_rt *rt, flbc_str s, double start, d
 
 /* ------------------------------------------------------------ case mapping */
 
-/*
- * Blocks above U+0500 whose cases sit at a fixed distance or alternate:
- * Cyrillic Supplement, Armenian, Latin Extended Additional, circled
- * letters, Glagolitic and fullwidth Latin.
- */
-static uint32_t flbc_str_upper_more(uint32_t c)
-{
-    if (c >= 0x501 && c <= 0x52f && (c & 1)) {
-        return c - 1;
-    }
-    if (c >= 0x561 && c <= 0x586) {
-        return c - 0x30;
-    }
-    if (((c >= 0x1e01 && c <= 0x1e95) || (c >= 0x1ea1 && c <= 0x1eff)) && (c & 1)) {
-        return c - 1;
-    }
-    if (c == 0x1e9b) {
-        return 0x1e60;
-    }
-    if (c >= 0x24d0 && c <= 0x24e9) {
-        return c - 26;
-    }
-    if (c >= 0x2c30 && c <= 0x2c5f) {
-        return c - 0x30;
-    }
-    if (c >= 0xff41 && c <= 0xff5a) {
-        return c - 32;
-    }
-    return c;
-}
-
-static uint32_t flbc_str_lower_more(uint32_t c)
-{
-    if (c >= 0x500 && c <= 0x52e && !(c & 1)) {
-        return c + 1;
-    }
-    if (c >= 0x531 && c <= 0x556) {
-        return c + 0x30;
-    }
-    if (((c >= 0x1e00 && c <= 0x1e94) || (c >= 0x1ea0 && c <= 0x1efe)) && !(c & 1)) {
-        return c + 1;
-    }
-    if (c == 0x1e9e) {
-        return 0xdf;
-    }
-    if (c >= 0x24b6 && c <= 0x24cf) {
-        return c + 26;
-    }
-    if (c >= 0x2c00 && c <= 0x2c2f) {
-        return c + 0x30;
-    }
-    if (c >= 0xff21 && c <= 0xff3a) {
-        return c + 32;
-    }
-    return c;
-}
-
-/*
- * One-to-one case mappings of Latin-1, Latin Extended-A, Greek and
- * Cyrillic (the blocks where upper and lower case sit at fixed distances or
- * alternate). Other scripts are left unchanged; see README.md.
- */
-static uint32_t flbc_str_upper_cp(uint32_t c)
-{
-    if (c < 0x80) {
-        return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    }
-    if (c == 0xb5) {
-        return 0x39c;
-    }
-    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) {
-        return c - 32;
-    }
-    if (c == 0xff) {
-        return 0x178;
-    }
-    if (c >= 0x100 && c <= 0x17f) {
-        if (c == 0x131) {
-            return 'I';
-        }
-        if (c == 0x17f) {
-            return 'S';
-        }
-        if ((c <= 0x12f || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) &&
-            (c & 1)) {
-            return c - 1;
-        }
-        if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && !(c & 1)) {
-            return c - 1;
-        }
-        return c;
-    }
-    if (c >= 0x3ac && c <= 0x3ce) {
-        if (c == 0x3ac) {
-            return 0x386;
-        }
-        if (c <= 0x3af) {
-            return c - 37;
-        }
-        if (c == 0x3c2) {
-            return 0x3a3;
-        }
-        if (c >= 0x3b1 && c <= 0x3cb) {
-            return c - 32;
-        }
-        if (c == 0x3cc) {
-            return 0x38c;
-        }
-        if (c >= 0x3cd) {
-            return c - 63;
-        }
-        return c;
-    }
-    if (c >= 0x430 && c <= 0x44f) {
-        return c - 32;
-    }
-    if (c >= 0x450 && c <= 0x45f) {
-        return c - 80;
-    }
-    if (((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-         (c >= 0x4d0 && c <= 0x4ff)) && (c & 1)) {
-        return c - 1;
-    }
-    if (c >= 0x4c1 && c <= 0x4ce && !(c & 1)) {
-        return c - 1;
-    }
-    if (c == 0x4cf) {
-        return 0x4c0;
-    }
-    return flbc_str_upper_more(c);
-}
-
-static uint32_t flbc_str_lower_cp(uint32_t c)
-{
-    if (c < 0x80) {
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    }
-    if (c >= 0xc0 && c <= 0xde && c != 0xd7) {
-        return c + 32;
-    }
-    if (c >= 0x100 && c <= 0x17f) {
-        if (c == 0x178) {
-            return 0xff;
-        }
-        if ((c <= 0x12f || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) &&
-            !(c & 1)) {
-            return c + 1;
-        }
-        if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && (c & 1)) {
-            return c + 1;
-        }
-        return c;
-    }
-    if (c >= 0x386 && c <= 0x3ab) {
-        if (c == 0x386) {
-            return 0x3ac;
-        }
-        if (c >= 0x388 && c <= 0x38a) {
-            return c + 37;
-        }
-        if (c == 0x38c) {
-            return 0x3cc;
-        }
-        if (c == 0x38e || c == 0x38f) {
-            return c + 63;
-        }
-        if (c >= 0x391 && c != 0x3a2) {
-            return c + 32;
-        }
-        return c;
-    }
-    if (c >= 0x410 && c <= 0x42f) {
-        return c + 32;
-    }
-    if (c >= 0x400 && c <= 0x40f) {
-        return c + 80;
-    }
-    if (((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-         (c >= 0x4d0 && c <= 0x4ff)) && !(c & 1)) {
-        return c + 1;
-    }
-    if (c >= 0x4c1 && c <= 0x4ce && (c & 1)) {
-        return c + 1;
-    }
-    if (c == 0x4c0) {
-        return 0x4cf;
-    }
-    return flbc_str_lower_more(c);
-}
-
-/* Upper case mappings to several code points (Unicode SpecialCasing,
- * unconditional ones of the blocks above plus the Latin and Armenian
- * ligatures). */
-static const struct {
-    uint16_t cp;
-    uint8_t n;
-    uint16_t to[3];
-} flbc_str_upper_special[] = {
-    { 0x00df, 2, { 'S', 'S' } },            { 0x0149, 2, { 0x02bc, 'N' } },
-    { 0x01f0, 2, { 'J', 0x030c } },         { 0x0390, 3, { 0x0399, 0x0308, 0x0301 } },
-    { 0x03b0, 3, { 0x03a5, 0x0308, 0x0301 } }, { 0x0587, 2, { 0x0535, 0x0552 } },
-    { 0x1e96, 2, { 'H', 0x0331 } },         { 0x1e97, 2, { 'T', 0x0308 } },
-    { 0x1e98, 2, { 'W', 0x030a } },         { 0x1e99, 2, { 'Y', 0x030a } },
-    { 0x1e9a, 2, { 'A', 0x02be } },         { 0xfb00, 2, { 'F', 'F' } },
-    { 0xfb01, 2, { 'F', 'I' } },            { 0xfb02, 2, { 'F', 'L' } },
-    { 0xfb03, 3, { 'F', 'F', 'I' } },       { 0xfb04, 3, { 'F', 'F', 'L' } },
-    { 0xfb05, 2, { 'S', 'T' } },            { 0xfb06, 2, { 'S', 'T' } },
-    { 0xfb13, 2, { 0x0544, 0x0546 } },      { 0xfb14, 2, { 0x0544, 0x0535 } },
-    { 0xfb15, 2, { 0x0544, 0x053b } },      { 0xfb16, 2, { 0x054e, 0x0546 } },
-    { 0xfb17, 2, { 0x0544, 0x053d } },
-};
-
-/* Writes the several-code-point upper case of cp, if it has one. */
-static size_t flbc_str_upper_expand(uint32_t cp, uint8_t *out)
-{
-    size_t i;
-    size_t j;
-    size_t n = 0;
-
-    for (i = 0; i < sizeof(flbc_str_upper_special) / sizeof(flbc_str_upper_special[0]); i++) {
-        if (flbc_str_upper_special[i].cp == cp) {
-            for (j = 0; j < flbc_str_upper_special[i].n; j++) {
-                n += flbc_str_utf8_put(flbc_str_upper_special[i].to[j], out + n);
-            }
-            return n;
-        }
-    }
-    return 0;
-}
-
-/* A letter with case in the blocks above (for the final sigma rule). */
-static bool flbc_str_cased(uint32_t c)
-{
-    uint8_t scratch[12];
-
-    /* Letters with a case mapping, plus the cased letters without one that
-     * text commonly holds: ª º and the mathematical alphanumerics. */
-    return flbc_str_upper_cp(c) != c || flbc_str_lower_cp(c) != c ||
-           c == 0x130 || c == 0x3c2 || c == 0xaa || c == 0xba ||
-           (c >= 0x1d400 && c <= 0x1d7cb) ||
-           (c >= 0xdf && flbc_str_upper_expand(c, scratch) > 0);
-}
-
-/*
- * Characters the final-sigma rule looks through (Unicode's Case_Ignorable:
- * apostrophes and dots inside words, combining marks, modifier letters,
- * format controls). An approximation of the full property covering the
- * common ones; see README.md.
- */
-static bool flbc_str_case_ignorable(uint32_t c)
-{
-    return c == 0x27 || c == 0x2e || c == 0x3a || c == 0x5e || c == 0x60 || c == 0xa8 ||
-           c == 0xad || c == 0xaf || c == 0xb4 || c == 0xb7 || c == 0xb8 ||
-           (c >= 0x2b0 && c <= 0x36f) || c == 0x374 || c == 0x375 || c == 0x37a ||
-           c == 0x384 || c == 0x385 || c == 0x387 || (c >= 0x483 && c <= 0x489) ||
-           (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) ||
-           (c >= 0x200b && c <= 0x200f) || c == 0x2018 || c == 0x2019 || c == 0x2024 ||
-           c == 0x2027 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) ||
-           (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe00 && c <= 0xfe0f) ||
-           (c >= 0xfe20 && c <= 0xfe2f) || c == 0xfeff;
-}
-
 /* The code point that ends at byte i (exclusive), or 0 at the start. */
 static uint32_t flbc_str_prev_cp(const uint8_t *p, size_t i)
 {
@@ -750,8 +488,9 @@ static uint32_t flbc_str_prev_cp(const uint8_t *p, size_t i)
     return cp;
 }
 
-/* Whether the capital sigma at p[i .. i + k) ends a word: a cased letter
- * before it and none after it, looking through case-ignorable ones. */
+/* Whether the capital sigma at p[i .. i + k) ends a word (Unicode's
+ * Final_Sigma, as ICU applies it): a cased letter before it and none after
+ * it, looking through case-ignorable ones. */
 static bool flbc_str_final_sigma(const uint8_t *p, size_t i, size_t k, size_t len)
 {
     size_t j = i;
@@ -760,19 +499,19 @@ static bool flbc_str_final_sigma(const uint8_t *p, size_t i, size_t k, size_t le
 
     for (;;) {
         before = flbc_str_prev_cp(p, j);
-        if (before == 0 || !flbc_str_case_ignorable(before)) {
+        if (before == 0 || flbc_case_kind(before) != FLBC_CASE_IGNORABLE) {
             break;
         }
         /* Step back over that character (its bytes re-encode exactly). */
         j -= before < 0x80 ? 1 : before < 0x800 ? 2 : before < 0x10000 ? 3 : 4;
     }
-    if (!flbc_str_cased(before)) {
+    if (flbc_case_kind(before) != FLBC_CASE_CASED) {
         return false;
     }
     for (j = i + k; j < len; j += k) {
         k = flbc_str_utf8_next(p + j, p + len, &cp);
-        if (!flbc_str_case_ignorable(cp)) {
-            return !flbc_str_cased(cp);
+        if (flbc_case_kind(cp) != FLBC_CASE_IGNORABLE) {
+            return flbc_case_kind(cp) != FLBC_CASE_CASED;
         }
     }
     return true;
@@ -782,24 +521,27 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
 {
     const uint8_t *p = (const uint8_t *) s.ptr;
     const uint8_t *end = p + s.len;
+    uint8_t from = upper ? 'a' : 'A';
     size_t i;
+    size_t j;
     size_t k;
+    size_t m;
     size_t n = 0;
     uint32_t cp;
-    uint32_t m;
+    uint32_t to[3];
     uint8_t *out;
 
-    /* Fast path: nothing to change means no copy. */
+    /* ASCII fast path: nothing to change means no copy. */
     for (i = 0; i < s.len; i++) {
-        if (p[i] >= 0x80 || (upper ? (p[i] >= 'a' && p[i] <= 'z')
-                                   : (p[i] >= 'A' && p[i] <= 'Z'))) {
+        if (p[i] >= 0x80 || (uint8_t) (p[i] - from) < 26) {
             break;
         }
     }
     if (i == s.len) {
         return s;
     }
-    /* Worst growth is 2 bytes to 6 (U+0390 -> three 2-byte code points). */
+    /* Worst growth is 2 bytes to 6 (U+0390 -> three 2-byte code points);
+     * gen_case.mjs checks that no mapping grows more than threefold. */
     if (s.len > (SIZE_MAX - 1) / 3) {
         rt->arena.failed = true;
         return FLBC_STR_EMPTY;
@@ -812,7 +554,7 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
     n = i;
     while (i < s.len) {
         if (p[i] < 0x80) {
-            out[n++] = (uint8_t) (upper ? flbc_str_upper_cp(p[i]) : flbc_str_lower_cp(p[i]));
+            out[n++] = (uint8_t) ((uint8_t) (p[i] - from) < 26 ? p[i] ^ 0x20 : p[i]);
             i++;
             continue;
         }
@@ -822,27 +564,21 @@ static flbc_str flbc_str_map_case(struct flbc_rt *rt, flbc_str s, bool upper)
             i++;
             continue;
         }
-        if (upper && cp >= 0xdf && (m = (uint32_t) flbc_str_upper_expand(cp, out + n)) > 0) {
-            n += m;                          /* e.g. "\u00df" -> "SS" */
-        }
-        else if (!upper && cp == 0x130) {
-            out[n++] = 'i';
-            n += flbc_str_utf8_put(0x307, out + n);
-        }
-        else if (!upper && cp == 0x3a3) {
-            /* Final sigma: a capital sigma after a cased letter and not
-             * before one lowers to U+03C2. */
-            m = flbc_str_final_sigma(p, i, k, s.len) ? 0x3c2 : 0x3c3;
-            n += flbc_str_utf8_put(m, out + n);
+        if (!upper && cp == 0x3a3) {
+            /* A capital sigma that ends a word lowers to U+03C2. */
+            to[0] = flbc_str_final_sigma(p, i, k, s.len) ? 0x3c2 : 0x3c3;
+            m = 1;
         }
         else {
-            m = upper ? flbc_str_upper_cp(cp) : flbc_str_lower_cp(cp);
-            if (m == cp) {
-                memcpy(out + n, p + i, k);
-                n += k;
-            }
-            else {
-                n += flbc_str_utf8_put(m, out + n);
+            m = flbc_case_full(cp, upper, to);
+        }
+        if (m == 1 && to[0] == cp) {
+            memcpy(out + n, p + i, k);       /* unchanged, lone surrogates too */
+            n += k;
+        }
+        else {
+            for (j = 0; j < m; j++) {
+                n += flbc_str_utf8_put(to[j], out + n);   /* e.g. "\u00df" -> "SS" */
             }
         }
         i += k;

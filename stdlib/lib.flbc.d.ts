@@ -465,8 +465,15 @@ interface ObjectConstructor {
     /**
      * Copies the sources' pairs into `target` and returns it. Use the
      * result: a map read from the record is copied, not changed in place.
+     * The result keeps the target's type, so a source may add keys but may
+     * not give a key of the target a value of another type
+     * (`Object.assign({ a: 1 }, { a: "c" })` is a type error; TypeScript's
+     * own library would type `a` as `never`).
      */
-    assign<T extends {}>(target: T, ...sources: {}[]): T;
+    assign<T extends {}, S extends {}[]>(
+        target: T,
+        ...sources: S & { [I in keyof S]: { [K in keyof S[I]]: K extends keyof T ? T[K] : unknown } }
+    ): T;
 }
 
 /** The `Object` namespace: keys, values, entries, fromEntries, assign. */
@@ -576,7 +583,8 @@ interface Console {
      * Writes the arguments, separated by spaces, as one line to standard
      * output: strings as they are, numbers, booleans, null and `undefined`
      * as Node prints them (`-0`, `NaN`), arrays and objects as
-     * `JSON.stringify` prints them (Node would print `[ 1, 2 ]`).
+     * `JSON.stringify` prints them (Node would print `[ 1, 2 ]`), with a
+     * bigint inside written `1n`.
      */
     log(...data: unknown[]): void;
 }
@@ -703,8 +711,9 @@ interface JSON {
      * JSON text of a value, indented by `space` (a number of spaces up to 10,
      * or a string) when given. Only `null` is supported as the replacer.
      * A bigint anywhere in the value throws a TypeError, as in JavaScript.
+     * `undefined` has no JSON text: the result is `undefined`, not a string.
      */
-    stringify(value: unknown, replacer?: null, space?: number | string): string;
+    stringify<T>(value: T, replacer?: null, space?: number | string): [T] extends [undefined] ? undefined : undefined extends T ? string | undefined : string;
 }
 
 /** JSON text to values and back. */

@@ -2,8 +2,8 @@
 // host in msgpack mode: untouched records are copied exactly, an edited
 // record keeps every other pair's encoding, and what TypeScript cannot
 // express (bin, ext, non-string keys, 64-bit integers, float 1.0, NUL in
-// strings, EventTime, metadata, group markers, the legacy [time, body]
-// shape) passes through. The faults of Fluent Bit's Lua and WASM filters
+// strings, invalid UTF-8, EventTime, metadata, group markers, the legacy
+// [time, body] shape) passes through. The faults of Fluent Bit's Lua and WASM filters
 // (1.0 -> 1, NUL cuts a string) are the reference for what to test.
 import test from "ava";
 import fs from "node:fs";
@@ -53,6 +53,11 @@ export default defineFilter({
       record.touched = "yes";
     }
     if (record.drop === true) return false;
+    const text = record.text;
+    if (typeof text === "string") {
+      record.upper = text.toUpperCase();
+      record.lower = text.toLowerCase();
+    }
   },
 });
 `;
@@ -120,6 +125,17 @@ test("the legacy [time, body] shape and integer or float timestamps pass through
   const out = await runMsgpack(Buffer.concat([legacy, floatTime]));
   const edited = event(float64(1700000000.25), map([]), map([[str("touch"), u8(0xc3)], [str("touched"), str("yes")]]));
   t.deepEqual(out, Buffer.concat([legacy, edited]));
+});
+
+test("case mapping keeps invalid UTF-8 bytes as they are", async (t) => {
+  // "a", a stray 0xff, "ß", a lead byte before "(", "A", 0xff, "Σ", a lone continuation byte.
+  const text = u8(0x61, 0xff, 0xc3, 0x9f, 0xc3, 0x28, 0x41, 0xff, 0xce, 0xa3, 0x80);
+  const out = await runMsgpack(event(eventTime(1, 0), map([]), map([[str("text"), str(text)]])));
+  // The bytes around the letters are unchanged; the sigma after an invalid
+  // byte is not final (JavaScript sees U+FFFD there, which has no case).
+  const upper = u8(0x41, 0xff, 0x53, 0x53, 0xc3, 0x28, 0x41, 0xff, 0xce, 0xa3, 0x80);
+  const lower = u8(0x61, 0xff, 0xc3, 0x9f, 0xc3, 0x28, 0x61, 0xff, 0xcf, 0x83, 0x80);
+  t.deepEqual(out, event(eventTime(1, 0), map([]), map([[str("text"), str(text)], [str("upper"), str(upper)], [str("lower"), str(lower)]])));
 });
 
 test("JSON mode: integers stay integers and floats print as floats", async (t) => {

@@ -154,7 +154,9 @@ function differentialCases(): Case[] {
   }
   // Strings: positions, searches, case, trim, order.
   const alpha = ["a", "b", "Z", " ", "1", "é", "ß", "ÿ", "Ā", "ı", "İ", "Σ", "σ", "ά", "Ж", "ё",
-    "Ա", "ﬁ", "中", "😀", "𝒳", "\u00a0", "\u2028", "\ufeff", "\u3000", "\uff5e", "\t"];
+    "Ա", "ﬁ", "中", "😀", "𝒳", "\u00a0", "\u2028", "\ufeff", "\u3000", "\uff5e", "\t",
+    // Case beyond the BMP, expansions, letters the final sigma rule reads through.
+    "𐐀", "𐐨", "𞤢", "ᾳ", "ǅ", "ŉ", "Ꭰ", "ꭰ", "\u0301", "\u0345", "\u180e", "'"];
   const str = (max: number): string => {
     let s = "";
     const n = Math.floor(rnd() * max);

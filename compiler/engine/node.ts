@@ -142,17 +142,34 @@ function runFilter(
   }
 }
 
-/** console.log's line: strings as they are, undefined as "undefined", the rest as JSON. */
 /** console.log as flbc_console.c prints it: numbers as Node prints them (-0, NaN), objects as JSON. */
 function consoleLine(data: unknown[]): string {
   const text = (v: unknown): string => {
     if (typeof v === "string") return v;
     if (v === undefined) return "undefined";
     if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
-    if (typeof v === "bigint") return `${v}n`;
-    return JSON.stringify(v);
+    return consoleJson(v);
   };
   return data.map(text).join(" ");
+}
+
+/** An array or object whose values JSON.stringify writes (a Map, Set or Error is {}). */
+const isPlain = (v: object): boolean => Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
+
+const holdsBigint = (v: unknown): boolean =>
+  typeof v === "bigint" || (typeof v === "object" && v !== null && isPlain(v) && Object.values(v).some(holdsBigint));
+
+/**
+ * JSON text with a bigint written as its digits and "n", as Node writes
+ * one (`[1n]`): JSON.stringify would throw on it. An undefined array item
+ * is null and an undefined property is left out, as JSON.stringify does.
+ */
+function consoleJson(v: unknown): string {
+  if (typeof v === "bigint") return `${v}n`;
+  if (!holdsBigint(v)) return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(consoleJson).join(",")}]`;
+  const pairs = Object.entries(v as object).filter(([, x]) => x !== undefined);
+  return `{${pairs.map(([k, x]) => `${JSON.stringify(k)}:${consoleJson(x)}`).join(",")}}`;
 }
 
 function describeError(e: unknown): string {

@@ -10,6 +10,7 @@ import type { Lowered } from "./expressions.js";
 import { lowerExpression, rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
+import { inOrder } from "./order.js";
 import type { PluginScope } from "./scope.js";
 
 const SK = ts.SyntaxKind;
@@ -175,13 +176,15 @@ export function bigintStatic(f: FunctionLowerer, c: ts.CallExpression, method: s
   const fn = method === "asIntN" ? "flbc_big_as_int_n" : method === "asUintN" ? "flbc_big_as_uint_n" : undefined;
   const [bits, value] = c.arguments;
   if (fn === undefined || bits === undefined || value === undefined) return undefined;
-  return { e: checkedBig(f, fn, [f.exprAs(bits, "num"), f.exprAs(value, "big")]), kind: "big" };
+  const args = inOrder(f, [() => ({ e: f.exprAs(bits, "num"), kind: "num" }), () => ({ e: f.exprAs(value, "big"), kind: "big" })]);
+  return { e: checkedBig(f, fn, args.map((a) => a.e)), kind: "big" };
 }
 
 /** `b.toString(radix)`: a radix outside 2..36 throws, as in JavaScript. */
 export function bigintMethod(f: FunctionLowerer, c: ts.CallExpression, method: string, receiver: Expr): Lowered | undefined {
   if (method !== "toString") return undefined;
   const radix = c.arguments[0];
-  const r: Expr = radix === undefined ? { k: "name", name: "NAN", kind: "num" } : f.exprAs(radix, "num");
-  return { e: checkedBig(f, "flbc_big_to_string", [receiver, r], "str"), kind: "str" };
+  const r = (): Lowered => ({ e: radix === undefined ? { k: "name", name: "NAN", kind: "num" } : f.exprAs(radix, "num"), kind: "num" });
+  const args = inOrder(f, [{ e: receiver, kind: "big" }, r]);
+  return { e: checkedBig(f, "flbc_big_to_string", args.map((a) => a.e), "str"), kind: "str" };
 }

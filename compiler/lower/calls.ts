@@ -15,6 +15,7 @@ import type { FunctionLowerer } from "./function.js";
 import { contextCall } from "./outputs.js";
 import { environment, isFunctionType, lift, resolveFunctionValue } from "./closures.js";
 import type { LocalFunction, UserFunction } from "./scope.js";
+import { inOrder } from "./order.js";
 import { skipParens, zeroOf } from "./function.js";
 import { cTypeOfKind } from "../ir/ir.js";
 
@@ -67,19 +68,16 @@ function unsupportedCall(f: FunctionLowerer, callee: ts.Expression): Lowered {
 
 /** A call of a plugin function compiled to C (top-level, or a lifted local one). */
 function callFunction(f: FunctionLowerer, c: ts.CallExpression, fn: UserFunction, decl: LocalFunction | undefined, env: Expr[]): Lowered {
-  const args: Expr[] = [rtName(f), ...env];
-  fn.params.forEach((kind, i) => {
-    if (decl?.parameters[i]?.dotDotDotToken !== undefined) {
-      args.push(restArray(f, c.arguments.slice(i)));
-      return;
-    }
+  const operands = fn.params.map((kind, i) => (): Lowered => {
+    if (decl?.parameters[i]?.dotDotDotToken !== undefined) return { e: restArray(f, c.arguments.slice(i)), kind: "arr" };
     const arg = c.arguments[i];
     const dflt = decl?.parameters[i]?.initializer;
     // A missing argument takes the parameter's default (a literal).
-    if (arg !== undefined) args.push(f.exprAs(arg, kind));
-    else if (dflt !== undefined) args.push(f.exprAs(dflt, kind));
-    else args.push(f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 });
+    if (arg !== undefined) return { e: f.exprAs(arg, kind), kind };
+    if (dflt !== undefined) return { e: f.exprAs(dflt, kind), kind };
+    return { e: f.coerce({ k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, "val", kind) ?? zeroOf(kind) ?? { k: "num", value: 0 }, kind };
   });
+  const args: Expr[] = [rtName(f), ...env, ...inOrder(f, operands).map((o) => o.e)];
   const e = call(fn.cname, args, fn.returns);
   f.scope.called.add(fn.cname);
   if (!fn.throws) return { e, kind: fn.returns };
@@ -139,12 +137,15 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
     }
     if (base.text === "BigInt") return bigintStatic(f, c, method) ?? unsupportedCall(f, callee);
     const s = staticFunctions[base.text]?.[method];
-    if (s !== undefined && base.text === "JSON" && method === "stringify" && f.scope.usesBigint) {
+    if (s !== undefined && base.text === "JSON" && method === "stringify") {
+      // JSON.stringify(undefined) is undefined, not text: where the value
+      // may be undefined the call gives a Value.
+      const json = callBuiltin(f, f.kindAt(c) === "str" ? s : { ...s, fn: "flbc_json_stringify_val", returns: "val" }, undefined, c);
+      if (!f.scope.usesBigint) return json;
       // A bigint anywhere in the value throws a TypeError, as in JavaScript.
-      const json = callBuiltin(f, s, undefined, c);
-      const t = f.temp("str", json.e);
+      const t = f.temp(json.kind, json.e);
       f.pre.push(checkThrown(f));
-      return { e: { k: "name", name: t, kind: "str" }, kind: "str" };
+      return { e: { k: "name", name: t, kind: json.kind }, kind: json.kind };
     }
     if (s !== undefined) return callBuiltin(f, s, undefined, c);
     return unsupportedCall(f, callee);
@@ -170,7 +171,7 @@ function methodCall(f: FunctionLowerer, c: ts.CallExpression, callee: ts.Propert
   const table = recv.kind === "str" ? stringMethods : recv.kind === "arr" ? arrayMethods : recv.kind === "num" ? numberMethods : undefined;
   const b = table?.[method];
   if (b === undefined) return unsupportedCall(f, callee);
-  return callBuiltin(f, b, recv.e, c);
+  return callBuiltin(f, b, recv, c);
 }
 
 /** Array methods that change their receiver. */
@@ -202,7 +203,7 @@ function ownArray(f: FunctionLowerer, e: Expr): Expr {
 /** Object.assign(record, ...sources): each pair becomes an edit of the record itself. */
 function recordAssign(f: FunctionLowerer, c: ts.CallExpression): Lowered {
   const rec = lowerExpression(f, c.arguments[0]!);
-  const sources = c.arguments.slice(1).map((a) => f.exprAs(a, "val"));
+  const sources = inOrder(f, c.arguments.slice(1).map((a) => (): Lowered => ({ e: f.exprAs(a, "val"), kind: "val" }))).map((o) => o.e);
   const items: Expr = sources.length === 0 ? { k: "name", name: "NULL", kind: "void" } : { k: "array", ctype: "flbc_val", items: sources, kind: "void" };
   f.pre.push({ k: "expr", expr: call("flbc_rec_assign", [rtName(f), rec.e, { k: "name", name: String(sources.length), kind: "int" }, items], "void") });
   return rec;
@@ -218,7 +219,7 @@ function isArray(f: FunctionLowerer, c: ts.CallExpression): Lowered {
 }
 
 /** A table built-in: receiver and arguments converted to the declared kinds. */
-export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | undefined, c: ts.CallExpression): Lowered {
+export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Lowered | undefined, c: ts.CallExpression): Lowered {
   const args: Expr[] = [];
   // An argument the runtime function has no parameter for (sort's
   // comparator before its lowering lands) must not vanish silently.
@@ -226,15 +227,19 @@ export function callBuiltin(f: FunctionLowerer, b: Builtin, receiver: Expr | und
     f.scope.sink.report("UnsupportedCall", c, `'${c.expression.getText()}' with ${c.arguments.length} arguments`);
   }
   if (b.rt) args.push(rtName(f));
-  if (receiver !== undefined) args.push(receiver);
+  const operands: (Lowered | (() => Lowered))[] = receiver === undefined ? [] : [receiver];
   b.params.forEach((kind, i) => {
     const arg = c.arguments[i];
-    if (arg !== undefined) args.push(f.exprAs(arg, kind));
+    if (arg !== undefined) operands.push(() => ({ e: f.exprAs(arg, kind), kind }));
     else if (i < b.required) f.scope.sink.report("UnsupportedCall", c, `'${c.expression.getText()}' without its arguments`);
-    else args.push(kind === "num" ? { k: "name", name: "NAN", kind: "num" } : zeroOf(kind) ?? { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" });
+    else operands.push({ e: kind === "num" ? { k: "name", name: "NAN", kind: "num" } : zeroOf(kind) ?? { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" }, kind });
   });
+  const restKind = b.rest;
+  const restArgs = restKind === undefined ? [] : c.arguments.slice(b.params.length).map((a) => (): Lowered => ({ e: f.exprAs(a, restKind), kind: restKind }));
+  const values = inOrder(f, [...operands, ...restArgs]).map((o) => o.e);
+  args.push(...values.slice(0, operands.length));
   if (b.rest !== undefined) {
-    const rest = c.arguments.slice(b.params.length).map((a) => f.exprAs(a, b.rest!));
+    const rest = values.slice(operands.length);
     args.push({ k: "name", name: String(rest.length), kind: "int" });
     args.push(rest.length === 0 ? { k: "name", name: "NULL", kind: "void" } : { k: "array", ctype: cTypeOfKind[b.rest], items: rest, kind: "void" });
   }

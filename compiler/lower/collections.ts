@@ -6,6 +6,7 @@ import type { Expr, Kind } from "../ir/ir.js";
 import type { Lowered } from "./expressions.js";
 import { rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
+import { inOrder } from "./order.js";
 
 const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
 
@@ -33,31 +34,35 @@ export function collectionProperty(c: Expr, prop: string): Lowered | undefined {
 }
 
 export function collectionMethod(f: FunctionLowerer, call0: ts.CallExpression, method: string, c: Lowered, which: "Map" | "Set"): Lowered | undefined {
-  const key = (): Expr => {
+  const key = (): Lowered => {
     const a = call0.arguments[0];
-    return a === undefined ? { k: "str", value: "undefined" } : f.exprAs(a, "str");
+    return { e: a === undefined ? { k: "str", value: "undefined" } : f.exprAs(a, "str"), kind: "str" };
   };
-  const value = (i: number): Expr => {
-    const a = call0.arguments[i];
-    return a === undefined ? { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" } : f.exprAs(a, "val");
+  // The receiver, then the key: in JavaScript's order.
+  const withKey = (): [Expr, Expr] => {
+    const [recv, k] = inOrder(f, [c, key]);
+    return [recv!.e, k!.e];
   };
   switch (method) {
     case "get": {
-      const e = call("flbc_coll_get", [c.e, key()], "val");
+      const e = call("flbc_coll_get", withKey(), "val");
       const want = f.kindAt(call0);
       const conv = want === "val" || want === "void" ? undefined : f.coerce(e, "val", want);
       return conv === undefined ? { e, kind: "val" } : { e: conv, kind: want };
     }
     case "has":
-      return { e: call("flbc_coll_has", [c.e, key()], "bool"), kind: "bool" };
-    case "set":
+      return { e: call("flbc_coll_has", withKey(), "bool"), kind: "bool" };
+    case "set": {
       if (which !== "Map") return undefined;
-      return { e: call("flbc_coll_set", [rtName(f), c.e, key(), value(1)], "val"), kind: "val" };
+      const a = call0.arguments[1];
+      const value = (): Lowered => ({ e: a === undefined ? { k: "name", name: "FLBC_VAL_UNDEF", kind: "val" } : f.exprAs(a, "val"), kind: "val" });
+      return { e: call("flbc_coll_set", [rtName(f), ...inOrder(f, [c, key, value]).map((o) => o.e)], "val"), kind: "val" };
+    }
     case "add":
       if (which !== "Set") return undefined;
-      return { e: call("flbc_coll_set", [rtName(f), c.e, key(), { k: "call", fn: "flbc_val_bool", args: [{ k: "bool", value: true }], kind: "val" }], "val"), kind: "val" };
+      return { e: call("flbc_coll_set", [rtName(f), ...withKey(), { k: "call", fn: "flbc_val_bool", args: [{ k: "bool", value: true }], kind: "val" }], "val"), kind: "val" };
     case "delete":
-      return { e: call("flbc_coll_delete", [c.e, key()], "bool"), kind: "bool" };
+      return { e: call("flbc_coll_delete", withKey(), "bool"), kind: "bool" };
     case "clear":
       return { e: call("flbc_coll_clear", [c.e], "void"), kind: "void" };
     case "keys":

@@ -13,6 +13,7 @@ import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
 import { isPure, truthy } from "./kinds.js";
 import { eventAccess } from "./outputs.js";
+import { inOrder, storedValue } from "./order.js";
 
 const SK = ts.SyntaxKind;
 
@@ -151,13 +152,14 @@ function identifier(f: FunctionLowerer, id: ts.Identifier): Lowered {
 }
 
 function template(f: FunctionLowerer, t: ts.TemplateExpression): Lowered {
-  const parts: Expr[] = [];
-  if (t.head.text !== "") parts.push({ k: "str", value: t.head.text });
+  const parts: (Lowered | (() => Lowered))[] = [];
+  const text = (value: string) => ({ e: { k: "str" as const, value }, kind: "str" as const });
+  if (t.head.text !== "") parts.push(text(t.head.text));
   for (const span of t.templateSpans) {
-    parts.push(toStr(f, lowerExpression(f, span.expression), span.expression));
-    if (span.literal.text !== "") parts.push({ k: "str", value: span.literal.text });
+    parts.push(() => ({ e: toStr(f, lowerExpression(f, span.expression), span.expression), kind: "str" }));
+    if (span.literal.text !== "") parts.push(text(span.literal.text));
   }
-  return { e: concat(f, parts), kind: "str" };
+  return { e: concat(f, inOrder(f, parts).map((p) => p.e)), kind: "str" };
 }
 
 function concat(f: FunctionLowerer, parts: Expr[]): Expr {
@@ -298,13 +300,16 @@ function arrayLiteral(f: FunctionLowerer, a: ts.ArrayLiteralExpression): Lowered
     return { e: call("flbc_arr_new", [rtName(f), name("0", "int")], "arr"), kind: "arr" };
   }
   if (a.elements.some(ts.isSpreadElement)) return arrayWithSpread(f, a);
-  const items = a.elements.map((el) => {
-    if (ts.isOmittedExpression(el)) {
-      f.scope.sink.report("UnsupportedExpression", el, "Holes in array literals", "Write `undefined` where the hole is.");
-      return name("FLBC_VAL_UNDEF", "val");
-    }
-    return f.exprAs(el, "val");
-  });
+  const items = inOrder(
+    f,
+    a.elements.map((el) => (): Lowered => {
+      if (ts.isOmittedExpression(el)) {
+        f.scope.sink.report("UnsupportedExpression", el, "Holes in array literals", "Write `undefined` where the hole is.");
+        return { e: name("FLBC_VAL_UNDEF", "val"), kind: "val" };
+      }
+      return { e: f.exprAs(el, "val"), kind: "val" };
+    }),
+  ).map((item) => item.e);
   const arr = call("flbc_arr_of", [rtName(f), name(String(items.length), "int"), { k: "array", ctype: "flbc_val", items, kind: "void" }], "arr");
   return { e: arr, kind: "arr" };
 }
@@ -344,18 +349,19 @@ function objectWithSpread(f: FunctionLowerer, o: ts.ObjectLiteralExpression): Lo
 function objectLiteral(f: FunctionLowerer, o: ts.ObjectLiteralExpression): Lowered {
   if (o.properties.some(ts.isSpreadAssignment)) return objectWithSpread(f, o);
   const keys: Expr[] = [];
-  const vals: Expr[] = [];
+  const values: (() => Lowered)[] = [];
   for (const p of o.properties) {
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))) {
       keys.push({ k: "str", value: p.name.text });
-      vals.push(f.exprAs(p.initializer, "val"));
+      values.push(() => ({ e: f.exprAs(p.initializer, "val"), kind: "val" }));
     } else if (ts.isShorthandPropertyAssignment(p)) {
       keys.push({ k: "str", value: p.name.text });
-      vals.push(f.exprAs(p.name, "val"));
+      values.push(() => ({ e: f.exprAs(p.name, "val"), kind: "val" }));
     } else {
       f.scope.sink.report("UnsupportedExpression", p, "This kind of object member", "Write `key: value`.");
     }
   }
+  const vals = inOrder(f, values).map((v) => v.e);
   const n = name(String(keys.length), "int");
   const e =
     keys.length === 0
@@ -502,19 +508,19 @@ function numericOp(op: ts.SyntaxKind, left: Expr, right: Expr): Expr {
 function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   const op = b.operatorToken.kind;
   if (op === SK.EqualsToken || compoundAssign[op] !== undefined) return assignment(f, b);
-  if (op === SK.PlusToken && f.kindAt(b) === "str") return { e: concat(f, inOrder(f, concatParts(f, b), "str")), kind: "str" };
+  if (op === SK.PlusToken && f.kindAt(b) === "str") return { e: concat(f, inOrder(f, concatParts(f, b)).map((p) => p.e)), kind: "str" };
   if ((op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) && involvesBigint(f, b)) {
     const text = b.operatorToken.getText();
-    return { e: bigintOp(f, op, bigOperand(f, b.left, text), bigOperand(f, b.right, text), b.operatorToken), kind: "big" };
+    const [left, right] = inOrder(f, [() => ({ e: bigOperand(f, b.left, text), kind: "big" }), () => ({ e: bigOperand(f, b.right, text), kind: "big" })]);
+    return { e: bigintOp(f, op, left!.e, right!.e, b.operatorToken), kind: "big" };
   }
   if (op === SK.PercentToken) {
     const fast = counterModulo(f, b);
     if (fast !== undefined) return { e: fast, kind: "num" };
   }
   if (op === SK.PlusToken || arithmetic[op] !== undefined || numericCalls[op] !== undefined) {
-    const left = toNumber(f, b.left);
-    const right = toNumber(f, b.right);
-    return { e: numericOp(op, leftFirst(f, left, "num", right), right), kind: "num" };
+    const [left, right] = inOrder(f, [() => ({ e: toNumber(f, b.left), kind: "num" }), () => ({ e: toNumber(f, b.right), kind: "num" })]);
+    return { e: numericOp(op, left!.e, right!.e), kind: "num" };
   }
   const cmp = comparisons[op];
   if (cmp !== undefined) return compare(f, cmp, b);
@@ -536,14 +542,14 @@ function binary(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
 }
 
 
-/** `a + b + c` with a string result: every operand, left to right. */
-function concatParts(f: FunctionLowerer, e: ts.Expression): Expr[] {
+/** `a + b + c` with a string result: every operand, left to right, each lowered when its turn comes. */
+function concatParts(f: FunctionLowerer, e: ts.Expression): (() => Lowered)[] {
   const x = skipParens(e);
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === SK.PlusToken && f.kindAt(x) === "str") {
     return [...concatParts(f, x.left), ...concatParts(f, x.right)];
   }
   if (ts.isStringLiteralLike(x) && x.text === "") return [];
-  return [toStr(f, lowerExpression(f, x), x)];
+  return [() => ({ e: toStr(f, lowerExpression(f, x), x), kind: "str" })];
 }
 
 /** Whether either operand of b may be a bigint. */
@@ -552,44 +558,16 @@ function involvesBigint(f: FunctionLowerer, b: ts.BinaryExpression): boolean {
 }
 
 function compare(f: FunctionLowerer, op: BinaryOp, b: ts.BinaryExpression): Lowered {
-  const l = lowerExpression(f, b.left);
-  const r = lowerExpression(f, b.right);
+  const [l, r] = inOrder(f, [() => lowerExpression(f, b.left), () => lowerExpression(f, b.right)]) as [Lowered, Lowered];
   if (involvesBigint(f, b)) return { e: bigintCompare(f, op, b, l, r), kind: "bool" };
   if (l.kind === "str" && r.kind === "str") {
     const cmp = call("flbc_str_cmp", [l.e, r.e], "int");
     return { e: { k: "binary", op, left: cmp, right: name("0", "int"), kind: "bool" }, kind: "bool" };
   }
+  const left = f.convert(l, "num", b.left);
   const right = f.convert(r, "num", b.right);
-  const left = leftFirst(f, f.convert(l, "num", b.left), "num", right);
   return { e: { k: "binary", op, left, right, kind: "bool" }, kind: "bool" };
 }
-
-/**
- * JavaScript evaluates the left operand first; C leaves the operands of an
- * operator (and a call's arguments) unordered, and `x + x++` is undefined
- * behaviour. When either side assigns a variable the other may read, the
- * left is computed into a temporary first.
- */
-function leftFirst(f: FunctionLowerer, left: Expr, kind: Kind, right: Expr): Expr {
-  if (constant(left) || constant(right) || (!assigns(left) && !assigns(right))) return left;
-  return name(f.temp(kind, left), kind);
-}
-
-/** The same for a list of operands (a string concatenation's parts): all but the last in temporaries. */
-function inOrder(f: FunctionLowerer, parts: Expr[], kind: Kind): Expr[] {
-  if (!parts.some(assigns)) return parts;
-  return parts.map((p, i) => (i === parts.length - 1 || constant(p) ? p : name(f.temp(kind, p), kind)));
-}
-
-const constant = (e: Expr): boolean => e.k === "num" || e.k === "big" || e.k === "bool" || e.k === "str";
-
-/** Whether evaluating e assigns a variable (++, --, =, op=). */
-function assigns(e: Expr): boolean {
-  if (e.k === "update" || e.k === "assign") return true;
-  return Object.values(e).some((v) => (Array.isArray(v) ? v.some((x) => isExpr(x) && assigns(x)) : isExpr(v) && assigns(v)));
-}
-
-const isExpr = (v: unknown): v is Expr => typeof v === "object" && v !== null && typeof (v as { k?: unknown }).k === "string";
 
 /** `a === b` in JavaScript's strict equality, specialised by kinds. */
 function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression): Expr {
@@ -604,9 +582,9 @@ function equality(f: FunctionLowerer, left: ts.Expression, right: ts.Expression)
 const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
 
 /** `l === right` where l is already lowered (also a switch's subject). */
-export function equalityOf(f: FunctionLowerer, l0: Lowered, right: ts.Expression): Expr {
+export function equalityOf(f: FunctionLowerer, left: Lowered, right: ts.Expression): Expr {
   const r0 = skipParens(right);
-  const stored = lowerStored(f, right);
+  const [l0, stored] = inOrder(f, [left, () => lowerStored(f, right)]) as [Lowered, Lowered];
   // Two members of string-literal unions: their enum constants compare.
   if (l0.kind === "lit" && (stored.kind === "lit" || stored.e.k === "str")) {
     return { k: "binary", op: "==", left: l0.e, right: f.coerce(stored.e, stored.kind, "lit")!, kind: "bool" };
@@ -684,9 +662,19 @@ function typeofOf(_f: FunctionLowerer, l: Lowered): Expr {
   }
 }
 
+/**
+ * The kind that holds the value of an operator choosing one of its
+ * operands: a Value when its type is `undefined` (`false || undefined`,
+ * `ok ? undefined : undefined`), which has no C kind of its own.
+ */
+function resultKind(f: FunctionLowerer, e: ts.Expression): Kind {
+  const kind = f.kindAt(e);
+  return kind === "void" ? "val" : kind;
+}
+
 /** `a && b` / `a || b`: C's operator for booleans, a temporary otherwise. */
 function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): Lowered {
-  const kind = f.kindAt(b);
+  const kind = resultKind(f, b);
   const l = lowerExpression(f, b.left);
   const r = f.withPre(() => lowerExpression(f, b.right));
   if (kind === "bool" && l.kind === "bool" && r.value.kind === "bool" && r.pre.length === 0) {
@@ -708,7 +696,7 @@ function logical(f: FunctionLowerer, b: ts.BinaryExpression, op: "&&" | "||"): L
 
 /** `a ?? b`: the right side only when the left is null or undefined. */
 function coalesce(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
-  const kind = f.kindAt(b);
+  const kind = resultKind(f, b);
   const l = lowerExpression(f, b.left);
   if (l.kind !== "val") return narrowed(f, l, b);
   const r = f.withPre(() => lowerExpression(f, b.right));
@@ -729,7 +717,7 @@ function coalesce(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
 }
 
 function conditional(f: FunctionLowerer, c: ts.ConditionalExpression): Lowered {
-  const kind = f.kindAt(c);
+  const kind = resultKind(f, c);
   const test = f.condition(c.condition);
   const a = f.withPre(() => f.exprAs(c.whenTrue, kind));
   const b = f.withPre(() => f.exprAs(c.whenFalse, kind));
@@ -751,17 +739,21 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   // The new value, as JavaScript computes it for `x op= y`.
   const value = (kind: Kind): Expr => {
     if (arithOp === undefined) return f.exprAs(b.right, kind);
+    // The target's old value is read before the right side runs (x += x++).
     if (kind === "str" && arithOp === SK.PlusToken) {
-      return concat(f, [f.exprAs(target, "str"), toStr(f, lowerExpression(f, b.right), b.right)]);
+      const parts = inOrder(f, [() => ({ e: f.exprAs(target, "str"), kind: "str" }), () => ({ e: toStr(f, lowerExpression(f, b.right), b.right), kind: "str" })]);
+      return concat(f, parts.map((p) => p.e));
     }
     // The assignment's own type: its target's may be the declared one (a Value).
     if (mayBeBigint(f.checker.getTypeAtLocation(b))) {
       const text = ts.tokenToString(arithOp) ?? "?";
-      const big = bigintOp(f, arithOp, bigOperand(f, target, text), bigOperand(f, b.right, text), b.operatorToken);
+      const [l, r] = inOrder(f, [() => ({ e: bigOperand(f, target, text), kind: "big" }), () => ({ e: bigOperand(f, b.right, text), kind: "big" })]);
+      const big = bigintOp(f, arithOp, l!.e, r!.e, b.operatorToken);
       return kind === "big" ? big : f.coerce(big, "big", kind) ?? big;
     }
     // The new number, as the target stores it (a `let` without a type is a Value).
-    const result = numericOp(arithOp, toNumber(f, target), toNumber(f, b.right));
+    const [l, r] = inOrder(f, [() => ({ e: toNumber(f, target), kind: "num" }), () => ({ e: toNumber(f, b.right), kind: "num" })]);
+    const result = numericOp(arithOp, l!.e, r!.e);
     return kind === "num" ? result : f.coerce(result, "num", kind) ?? result;
   };
   if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
@@ -770,7 +762,8 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
       f.usesEvent = true;
       const v = value("num");
       f.pre.push({ k: "expr", expr: { k: "assign", target: name("ev->time_set", "bool"), op: "=", value: bool(true), kind: "bool" } });
-      return { e: { k: "assign", target: name("ev->time", "num"), op: "=", value: v, kind: "num" }, kind: "num" };
+      const time = name("ev->time", "num");
+      return { e: { k: "assign", target: time, op: "=", value: storedValue(f, time, v, "num"), kind: "num" }, kind: "num" };
     }
     if (ctxPath === "state" && ts.isPropertyAccessExpression(target)) {
       const s = f.scope.state.get(target.name.text);
@@ -782,11 +775,11 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
         f.pre.push(...f.assignState(t, "str", v));
         return { e: t, kind: "str" };
       }
-      return { e: { k: "assign", target: t, op: "=", value: v, kind: s.kind }, kind: s.kind };
+      return { e: { k: "assign", target: t, op: "=", value: storedValue(f, t, v, s.kind), kind: s.kind }, kind: s.kind };
     }
     if (ts.isPropertyAccessExpression(target) && target.name.text === "lastIndex") {
       const li = lastIndexOf(f, target.expression);
-      if (li !== undefined) return { e: { k: "assign", target: li, op: "=", value: value("num"), kind: "num" }, kind: "num" };
+      if (li !== undefined) return { e: { k: "assign", target: li, op: "=", value: storedValue(f, li, value("num"), "num"), kind: "num" }, kind: "num" };
     }
     const container = lowerExpression(f, target.expression);
     const newValue = (): Expr => {
@@ -794,23 +787,27 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
       const l = arithOp === undefined ? lowerExpression(f, b.right) : { e: value(kind), kind };
       return f.convert(l, "val", b.right);
     };
+    // The key (or index) is evaluated before the new value, as in JavaScript.
+    const key = (): Lowered => ({ e: f.fieldKey(target), kind: "str" });
+    const assigned = (): Lowered => ({ e: newValue(), kind: "val" });
     if (container.kind === "rec") {
-      const key = f.fieldKey(target);
-      return { e: call("flbc_rec_set", [container.e, key, newValue()], "void"), kind: "void" };
+      const [rec, k, v] = inOrder(f, [container, key, assigned]);
+      return { e: call("flbc_rec_set", [rec!.e, k!.e, v!.e], "void"), kind: "void" };
     }
     if (container.kind === "arr" && ts.isElementAccessExpression(target)) {
-      const index = f.exprAs(target.argumentExpression, "num");
-      return { e: call("flbc_arr_set", [rtName(f), container.e, index, newValue()], "void"), kind: "void" };
+      const index = (): Lowered => ({ e: f.exprAs(target.argumentExpression, "num"), kind: "num" });
+      const [arr, i, v] = inOrder(f, [container, index, assigned]);
+      return { e: call("flbc_arr_set", [rtName(f), arr!.e, i!.e, v!.e], "void"), kind: "void" };
     }
     if (container.kind === "val" && container.e.k === "name") {
       // A map in a local variable: built maps change in place; a raw one is
       // copied into the arena first, and the variable then holds the copy.
-      const key = f.fieldKey(target);
-      return { e: call("flbc_val_set", [rtName(f), name(`&${container.e.name}`, "void"), key, newValue()], "void"), kind: "void" };
+      const [k, v] = inOrder(f, [key, assigned]);
+      return { e: call("flbc_val_set", [rtName(f), name(`&${container.e.name}`, "void"), k!.e, v!.e], "void"), kind: "void" };
     }
     return unsupported(f, b);
   }
   const lv = lvalue(f, target);
   if (lv === undefined) return unsupported(f, b);
-  return { e: { k: "assign", target: lv.e, op: "=", value: value(lv.kind), kind: lv.kind }, kind: lv.kind };
+  return { e: { k: "assign", target: lv.e, op: "=", value: storedValue(f, lv.e, value(lv.kind), lv.kind), kind: lv.kind }, kind: lv.kind };
 }

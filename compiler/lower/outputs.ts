@@ -13,6 +13,7 @@ import { contextPath, rtName, toStr } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { checkThrown } from "./exceptions.js";
 import { lineOf, skipParens } from "./function.js";
+import { inOrder } from "./order.js";
 
 const name = (n: string, kind: Kind): Expr => ({ k: "name", name: n, kind });
 const call = (fn: string, args: Expr[], kind: Kind): Expr => ({ k: "call", fn, args, kind });
@@ -135,13 +136,16 @@ function httpRequest(f: FunctionLowerer, a: ts.Expression | undefined): Expr[] {
   const kindOf = (field: (typeof fields)[number]): Kind => (field === "headers" ? "val" : "str");
   const absent = (field: (typeof fields)[number]): Expr => (field === "headers" ? name("FLBC_VAL_UNDEF", "val") : { k: "str", value: "" });
   if (x !== undefined && ts.isObjectLiteralExpression(x) && x.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))))) {
-    const given = new Map<string, Expr>();
+    const written: { field: (typeof fields)[number]; lower: () => Lowered }[] = [];
     for (const p of x.properties) {
       const key = (p as ts.PropertyAssignment | ts.ShorthandPropertyAssignment).name as ts.Identifier | ts.StringLiteral;
       const value = ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer;
       const field = fields.find((fd) => fd === key.text);
-      if (field !== undefined) given.set(field, f.exprAs(value, kindOf(field)));
+      if (field !== undefined) written.push({ field, lower: () => ({ e: f.exprAs(value, kindOf(field)), kind: kindOf(field) }) });
     }
+    // The properties in the literal's order, whatever order the call takes them in.
+    const values = inOrder(f, written.map((w) => w.lower));
+    const given = new Map(written.map((w, i) => [w.field, values[i]!.e]));
     return fields.map((field) => given.get(field) ?? absent(field));
   }
   const req = name(f.temp("val", a === undefined ? name("FLBC_VAL_UNDEF", "val") : f.exprAs(a, "val")), "val");
@@ -158,10 +162,10 @@ function emit(f: FunctionLowerer, c: ts.CallExpression): Lowered {
     f.scope.sink.report("UnsupportedCall", c, "'ctx.emit' without a record");
     return { e: { k: "num", value: 0 }, kind: "void" };
   }
-  const body = f.exprAs(record, "val");
-  const t: Expr = time === undefined || (ts.isIdentifier(time) && time.text === "undefined") ? name("NAN", "num") : f.exprAs(time, "num");
+  const noTime = time === undefined || (ts.isIdentifier(time) && time.text === "undefined");
+  const [body, t] = inOrder(f, [() => ({ e: f.exprAs(record, "val"), kind: "val" }), () => ({ e: noTime ? name("NAN", "num") : f.exprAs(time, "num"), kind: "num" })]).map((o) => o.e);
   usesOut.add(f);
-  return { e: call("flbc_emit", [rtName(f), name(collectOut, "void"), body, t], "void"), kind: "void" };
+  return { e: call("flbc_emit", [rtName(f), name(collectOut, "void"), body!, t!], "void"), kind: "void" };
 }
 
 /** Collect functions whose body emits (their `out` parameter is used). */

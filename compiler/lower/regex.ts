@@ -9,6 +9,7 @@ import type { Lowered } from "./expressions.js";
 import { lowerExpression, rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens } from "./function.js";
+import { inOrder } from "./order.js";
 import type { LocalFunction, PluginScope } from "./scope.js";
 import { callbackFunction } from "./closures.js";
 
@@ -97,10 +98,11 @@ export function isRegexMethod(f: FunctionLowerer, c: ts.CallExpression, method: 
   return stringRegexMethods.has(method) && arg !== undefined && f.kindAt(arg) === "re";
 }
 
-export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: string, recv: Lowered): Lowered | undefined {
-  if (recv.kind === "re") {
+export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: string, receiver0: Lowered): Lowered | undefined {
+  if (receiver0.kind === "re") {
     const arg = c.arguments[0];
-    const s = arg === undefined ? ({ k: "str", value: "undefined" } as Expr) : f.exprAs(arg, "str");
+    const subject = (): Lowered => ({ e: arg === undefined ? { k: "str", value: "undefined" } : f.exprAs(arg, "str"), kind: "str" });
+    const [recv, { e: s }] = inOrder(f, [receiver0, subject]) as [Lowered, Lowered];
     const direct = recv.e.k === "name" && recv.e.name.startsWith("&") ? recv.e.name.slice(1) : undefined;
     const receiver = (c.expression as ts.PropertyAccessExpression).expression;
     // A g/y regex object carries lastIndex from one call to the next: a
@@ -121,7 +123,14 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
     if (method === "exec") return narrowedVal(f, call("flbc_regex_exec", [rtName(f), recv.e, s], "val"), c);
     return undefined;
   }
-  const re = lowerExpression(f, c.arguments[0]!);
+  // The string, the regex, then a string replacement or split's limit, in JavaScript's order.
+  const second = c.arguments[1] === undefined ? undefined : skipParens(c.arguments[1]);
+  const replacer = second !== undefined && method !== "split" && f.kindAt(second) !== "str" ? callbackFunction(f, second) : undefined;
+  const byFunction = replacer !== undefined;
+  const operands: (Lowered | (() => Lowered))[] = [receiver0, () => lowerExpression(f, c.arguments[0]!)];
+  if (method === "split") operands.push(() => ({ e: second === undefined ? { k: "name", name: "NAN", kind: "num" } : f.exprAs(second, "num"), kind: "num" }));
+  else if (second !== undefined && !byFunction && f.kindAt(second) === "str") operands.push(() => ({ e: f.exprAs(second, "str"), kind: "str" }));
+  const [recv, re, third] = inOrder(f, operands) as [Lowered, Lowered, Lowered | undefined];
   const flags = re.e.k === "name" ? f.scope.regexFlags.get(re.e.name.slice(1)) : undefined;
   if ((method === "replaceAll" || method === "matchAll") && flags !== undefined && !flags.includes("g")) {
     // JavaScript throws a TypeError here; the flags are known now.
@@ -135,20 +144,16 @@ export function regexMethod(f: FunctionLowerer, c: ts.CallExpression, method: st
       return narrowedVal(f, call("flbc_regex_match", [rtName(f), re.e, recv.e], "val"), c);
     case "search":
       return { e: call("flbc_regex_search", [rtName(f), re.e, recv.e], "num"), kind: "num" };
-    case "split": {
-      const limit = c.arguments[1] === undefined ? ({ k: "name", name: "NAN", kind: "num" } as Expr) : f.exprAs(c.arguments[1], "num");
-      return { e: call("flbc_regex_split", [rtName(f), re.e, recv.e, limit], "arr"), kind: "arr" };
-    }
+    case "split":
+      return { e: call("flbc_regex_split", [rtName(f), re.e, recv.e, third!.e], "arr"), kind: "arr" };
     case "replace":
     case "replaceAll": {
-      const repl = c.arguments[1] === undefined ? undefined : skipParens(c.arguments[1]);
-      const replacer = repl !== undefined && f.kindAt(repl) !== "str" ? callbackFunction(f, repl) : undefined;
       if (replacer !== undefined) return replaceWithFunction(f, recv.e, re.e, replacer, method === "replaceAll" || (flags ?? "").includes("g"));
-      if (repl === undefined || f.kindAt(repl) !== "str") {
+      if (third === undefined) {
         f.scope.sink.report("UnsupportedCall", c, `'${method}' with a replacer that is not a string or a function`);
         return { e: recv.e, kind: "str" };
       }
-      return { e: call("flbc_re_replace", [rtName(f), re.e, recv.e, f.exprAs(repl, "str")], "str"), kind: "str" };
+      return { e: call("flbc_re_replace", [rtName(f), re.e, recv.e, third.e], "str"), kind: "str" };
     }
   }
   return undefined;

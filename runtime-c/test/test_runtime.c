@@ -327,6 +327,17 @@ static void test_str(void)
     s = S("\xc5\x89 \xce\x90 \xef\xac\x83 \xd6\x87 \xe1\xba\x96 \xc7\xb0 \xc3\x9f");
     CHECK_STR(flbc_str_to_upper(&rt, s),
               "\xca\xbc" "N \xce\x99\xcc\x88\xcc\x81 FFI \xd4\xb5\xd5\x92 H\xcc\xb1 J\xcc\x8c SS");
+    /* Beyond the BMP, and Greek with ypogegrammeni:
+     * "𐐀𐐨 𞤀 ᾳ".toUpperCase() === "𐐀𐐀 𞤀 ΑΙ", toLowerCase() "𐐨𐐨 𞤢 ᾳ" */
+    s = S("\xf0\x90\x90\x80\xf0\x90\x90\xa8 \xf0\x9e\xa4\x80 \xe1\xbe\xb3");
+    CHECK_STR(flbc_str_to_upper(&rt, s),
+              "\xf0\x90\x90\x80\xf0\x90\x90\x80 \xf0\x9e\xa4\x80 \xce\x91\xce\x99");
+    CHECK_STR(flbc_str_to_lower(&rt, s),
+              "\xf0\x90\x90\xa8\xf0\x90\x90\xa8 \xf0\x9e\xa4\xa2 \xe1\xbe\xb3");
+    /* Final sigma through U+180E (a format control): "A\u180eΣ" -> "a\u180eς",
+     * "AΣ\u180eB" -> "aσ\u180eb". */
+    CHECK_STR(flbc_str_to_lower(&rt, S("A\xe1\xa0\x8e\xce\xa3")), "a\xe1\xa0\x8e\xcf\x82");
+    CHECK_STR(flbc_str_to_lower(&rt, S("A\xce\xa3\xe1\xa0\x8e" "B")), "a\xcf\x83\xe1\xa0\x8e" "b");
     CHECK_STR(flbc_str_to_lower(&rt, S("A\xff" "B")), "a\xff" "b");
     s = S("already lower");
     CHECK(flbc_str_to_lower(&rt, s).ptr == s.ptr);       /* no copy */

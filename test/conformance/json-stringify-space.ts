@@ -5,6 +5,7 @@ export default defineFilter({
   name: "json_stringify_space",
   filter(record) {
     const v = record.v;
+    if (v === undefined) return;
     record.r0 = JSON.stringify(v, null, 2);
     record.r1 = JSON.stringify(v, null, "--");
     record.r2 = JSON.stringify(v, null, 0);

@@ -13,6 +13,6 @@ export default defineFilter({
     record.r6 = JSON.stringify(null);
     record.r7 = JSON.stringify(1e21);
     const m = record.m;
-    record.r8 = JSON.stringify(m);
+    if (m !== undefined) record.r8 = JSON.stringify(m);
   },
 });

@@ -18,6 +18,18 @@ export default defineFilter({
     record.not_left = !(i > 3) !== false;
     i = 1;
     record.concat = "a" + i + i++ + (i = 7) + i;
+    i = 1;
+    record.template = `${i}-${i++}-${i}`;
+    i = 1;
+    record.equal = i === i++;
+    i = 1;
+    i += i++;
+    record.compound = i;
+    i = 2;
+    i = i++;
+    record.self_assign = i;
+    let b = 5n;
+    record.bigint_add = String(b + b++);
     const flag = record.flag === true;
     if ((flag || undefined) !== true) {
       record.branch = "falsy";
