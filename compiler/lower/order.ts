@@ -59,7 +59,7 @@ interface Effects {
   readsMemory: boolean;
   /** Variables and C lvalues it assigns. */
   writes: Set<string>;
-  /** It calls a plugin function or a runtime mutator, or assigns through a pointer. */
+  /** It calls a plugin function or a runtime mutator, or assigns storage outside the variables. */
   writesMemory: boolean;
   /** It needs statements before the expression (which may also throw, and jump away). */
   hasPre: boolean;
