@@ -732,6 +732,39 @@ function conditional(f: FunctionLowerer, c: ts.ConditionalExpression): Lowered {
 
 // -------------------------------------------------------------- assignment
 
+/**
+ * `c[k] op= v` where c or k has effects (`record[next()] += "x"`,
+ * `xs[i++] += "!"`): the container and the key are evaluated once, the old
+ * element read through them, then the right side, then the store, as in
+ * JavaScript. Undefined when c[k] has no effects to keep single.
+ */
+function compoundElement(f: FunctionLowerer, b: ts.BinaryExpression, target: ts.ElementAccessExpression, container: Lowered, op: ts.SyntaxKind): Lowered | undefined {
+  const isArr = container.kind === "arr";
+  if (container.kind !== "rec" && !isArr && !(container.kind === "val" && container.e.k === "name")) return undefined;
+  const key = (): Lowered => (isArr ? { e: f.exprAs(target.argumentExpression, "num"), kind: "num" } : { e: f.fieldKey(target), kind: "str" });
+  const lowered = f.withPre(() => inOrder(f, [container, key]) as [Lowered, Lowered]);
+  const [c0, k0] = lowered.value;
+  if (lowered.pre.length === 0 && isPure(c0.e) && isPure(k0.e)) return undefined;
+  f.pre.push(...lowered.pre);
+  const hold = (o: Lowered): Expr => (isPure(o.e) ? o.e : name(f.temp(o.kind, o.e), o.kind));
+  const c = container.kind === "val" ? c0.e : hold(c0);
+  const k = hold(k0);
+  const old: Lowered = { e: call(container.kind === "rec" ? "flbc_rec_get" : isArr ? "flbc_arr_at" : "flbc_val_get", [c, k], "val"), kind: "val" };
+  let value: Expr;
+  if (op === SK.PlusToken && f.kindAt(b) === "str") {
+    const parts = inOrder(f, [{ e: toStr(f, old, target), kind: "str" }, () => ({ e: toStr(f, lowerExpression(f, b.right), b.right), kind: "str" })]);
+    value = f.coerce(concat(f, parts.map((p) => p.e)), "str", "val")!;
+  } else if (f.kindAt(b) === "num") {
+    const [l, r] = inOrder(f, [{ e: f.coerce(old.e, "val", "num")!, kind: "num" }, () => ({ e: toNumber(f, b.right), kind: "num" })]);
+    value = f.coerce(numericOp(op, l!.e, r!.e), "num", "val")!;
+  } else {
+    return undefined;
+  }
+  if (container.kind === "rec") return { e: call("flbc_rec_set", [c, k, value], "void"), kind: "void" };
+  if (isArr) return { e: call("flbc_arr_set", [rtName(f), c, k, value], "void"), kind: "void" };
+  return { e: call("flbc_val_set", [rtName(f), name(`&${(c as { name: string }).name}`, "void"), k, value], "void"), kind: "void" };
+}
+
 function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
   const op = b.operatorToken.kind;
   const target = skipParens(b.left);
@@ -782,6 +815,10 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
       if (li !== undefined) return { e: { k: "assign", target: li, op: "=", value: storedValue(f, li, value("num"), "num"), kind: "num" }, kind: "num" };
     }
     const container = lowerExpression(f, target.expression);
+    if (arithOp !== undefined && ts.isElementAccessExpression(target)) {
+      const once = compoundElement(f, b, target, container, arithOp);
+      if (once !== undefined) return once;
+    }
     const newValue = (): Expr => {
       const kind = f.kindAt(b.right) === "void" ? "val" : arithOp !== undefined ? f.kindAt(b) : f.kindAt(b.right);
       const l = arithOp === undefined ? lowerExpression(f, b.right) : { e: value(kind), kind };
