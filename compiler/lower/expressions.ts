@@ -595,7 +595,11 @@ export function equalityOf(f: FunctionLowerer, left: Lowered, right: ts.Expressi
   if (nullish(r0)) {
     const [v, lit] = [l, r0];
     const tag = lit.kind === SK.NullKeyword ? "FLBC_NULL" : "FLBC_UNDEF";
-    if (v.kind !== "val") return bool(false);
+    if (v.kind !== "val") {
+      // Never null: the answer is known, but the operand still runs (`i++ === null`).
+      if (!isPure(v.e)) f.pre.push({ k: "expr", expr: v.e });
+      return bool(false);
+    }
     return { k: "binary", op: "==", left: { k: "member", base: v.e, field: "tag", kind: "int" }, right: name(tag, "int"), kind: "bool" };
   }
   if (l.kind === r.kind && (l.kind === "num" || l.kind === "big" || l.kind === "bool")) return { k: "binary", op: "==", left: l.e, right: r.e, kind: "bool" };

@@ -36,5 +36,9 @@ export default defineFilter({
     } else {
       record.branch = "truthy";
     }
+    // Compared with undefined, a value that is never undefined still runs.
+    const pushed: string[] = [];
+    record.never_undefined = pushed.push("q") === undefined;
+    record.pushed = pushed;
   },
 });
