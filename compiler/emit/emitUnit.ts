@@ -47,6 +47,7 @@ export function emitUnit(unit: Unit, opts: EmitOptions): string {
   w.line('#include "flbc_rt.h"');
   w.blank();
   emitLiterals(w, unit);
+  emitStructs(w, unit);
   emitContextStruct(w, unit);
   if (hasList) emitConfigList(w);
   emitForwardDeclarations(w, unit.functions);
@@ -112,6 +113,16 @@ function emitLiterals(w: CWriter, unit: Unit): void {
   w.line("return (lit) flbc_str_index_of_n(s, lit_names, sizeof lit_names / sizeof lit_names[0]);");
   w.close("}");
   w.blank();
+}
+
+/** Object types that locals hold as structs, one member per field. */
+function emitStructs(w: CWriter, unit: Unit): void {
+  for (const s of unit.structs) {
+    w.open(`struct ${s.tag} {`);
+    for (const m of s.members) w.line(`${declare(m.ctype, m.name)};`);
+    w.close("};");
+    w.blank();
+  }
 }
 
 /** The record keys a filter's code names: their slots and the table itself. */

@@ -155,6 +155,8 @@ export interface Unit {
   recordKeys?: RecordKeys;
   /** The members of the plugin's string-literal union types: the `lit` enum, in order. */
   literals: { text: string; cname: string }[];
+  /** Object types that locals hold as C structs: `struct <tag> { members }`. */
+  structs: { tag: string; members: Param[] }[];
   callbacks: {
     /** Statements that build the state in cb_init (after the config is set). */
     init?: string;

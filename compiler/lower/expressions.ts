@@ -14,6 +14,7 @@ import { skipParens } from "./function.js";
 import { isPure, truthy } from "./kinds.js";
 import { eventAccess } from "./outputs.js";
 import { inOrder, storedValue } from "./order.js";
+import { structField } from "./structs.js";
 
 const SK = ts.SyntaxKind;
 
@@ -217,6 +218,8 @@ export function contextPath(f: FunctionLowerer, e: ts.Expression): "ctx" | "conf
 }
 
 function access(f: FunctionLowerer, a: Access): Lowered {
+  const field = structField(f, a);
+  if (field !== undefined) return field;
   const base = contextPath(f, a.expression);
   const prop = ts.isPropertyAccessExpression(a) ? a.name.text : undefined;
   if (base === "ctx" && prop !== undefined) {
@@ -419,6 +422,8 @@ function update(f: FunctionLowerer, operand: ts.Expression, op: "++" | "--", isP
 
 /** A numeric or boolean variable or state field that C can assign in place. */
 function lvalue(f: FunctionLowerer, e: ts.Expression): Lowered | undefined {
+  const field = structField(f, e);
+  if (field !== undefined) return field;
   const x = skipParens(e);
   if (ts.isIdentifier(x)) {
     const b = f.lookup(x);
@@ -793,7 +798,7 @@ function assignment(f: FunctionLowerer, b: ts.BinaryExpression): Lowered {
     const result = numericOp(arithOp, l!.e, r!.e);
     return kind === "num" ? result : f.coerce(result, "num", kind) ?? result;
   };
-  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+  if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && structField(f, target) === undefined) {
     const ctxPath = contextPath(f, target.expression);
     if (ctxPath === "ctx" && ts.isPropertyAccessExpression(target) && target.name.text === "time") {
       f.usesEvent = true;

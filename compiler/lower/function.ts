@@ -12,6 +12,7 @@ import { coerce, coercionNeedsRt, isPure, truthy } from "./kinds.js";
 import { NameTable } from "./names.js";
 import type { Binding, FunctionRole, LiftedFunction, LocalFunction, PluginScope } from "./scope.js";
 import { isFunctionType, isRecursive, resolveFunctionValue } from "./closures.js";
+import { declareStruct } from "./structs.js";
 
 const SK = ts.SyntaxKind;
 
@@ -267,6 +268,7 @@ export class FunctionLowerer {
       this.bind(d.name, { k: "config" });
       return;
     }
+    if (declareStruct(this, d, emit)) return;
     const sym = this.checker.getSymbolAtLocation(d.name);
     const declared = sym ? this.checker.getTypeOfSymbolAtLocation(sym, d) : this.checker.getTypeAtLocation(d);
     let kind = storageKindFor(this.scope, declared);
@@ -411,7 +413,8 @@ export class FunctionLowerer {
       emit({ k: "expr", expr: this.deleteField(inner) });
       return;
     }
-    const l = this.expr(inner);
+    // Unused, so a string-literal union's member needs no string.
+    const l = lowerStored(this, inner);
     // A value computed by statements already emitted (xs.sort(...) leaves the
     // array's name): nothing is left to evaluate.
     emit(isPure(l.e) ? { k: "empty" } : { k: "expr", expr: l.e });

@@ -3,6 +3,7 @@
 import { ts } from "@ts-morph/bootstrap";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { ConfigEntry, Expr, Func, Kind, StateField, Stmt, Unit } from "../ir/ir.js";
+import { cTypeOfKind } from "../ir/ir.js";
 import type { Callback, PluginModel } from "../plugin/buildPlugin.js";
 import type { ConfigProp } from "../plugin/config.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
@@ -72,6 +73,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     usesBigint: computesBigint(loaded.checker, loaded.entry),
     ctxStruct,
     literals: new Map(),
+    structs: new Map(),
     lifted: new Map(),
     liftedCode: [],
   };
@@ -134,6 +136,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     regexCode: scope.regexCode,
     recordKeys,
     literals: [...scope.literals].map(([text, cname]) => ({ text, cname })),
+    structs: [...scope.structs.values()].map((s) => ({ tag: s.tag, members: s.fields.map((x) => ({ name: x.member, ctype: cTypeOfKind[x.kind] })) })),
     callbacks,
     output: model.kind === "output" ? { net: model.net, workers: model.workers, upstream } : undefined,
     input: model.kind === "input" ? { intervalNs: model.intervalNs } : undefined,

@@ -27,7 +27,15 @@ export type Binding =
   /** A local function that calls itself: a C function of its own (closures.ts). */
   | { k: "lifted"; fn: LocalFunction }
   /** A top-level function passed as an argument: calls go to its C function. */
-  | { k: "func"; sym: ts.Symbol };
+  | { k: "func"; sym: ts.Symbol }
+  /** A local object used only through its fields: a C struct (structs.ts). */
+  | { k: "struct"; cname: string; def: StructDef };
+
+/** A C struct for an object type: its tag and its fields' members. */
+export interface StructDef {
+  tag: string;
+  fields: { name: string; member: string; kind: Kind }[];
+}
 
 export type LocalFunction = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -90,6 +98,8 @@ export interface PluginScope {
   usesBigint: boolean;
   /** C struct tag of the plugin context. */
   ctxStruct: string;
+  /** Object types held as C structs, by type. */
+  structs: Map<ts.Type, StructDef>;
   /** Members of string-literal unions: their `lit` enum constants (C names). */
   literals: Map<string, string>;
   /** Local functions lifted to C functions, by declaration. */
