@@ -332,39 +332,47 @@ export async function compileCheck(
   }
 }
 
-let sanitizerProbe: Promise<boolean> | undefined;
+const sanitizerProbes = new Map<string, Promise<boolean>>();
 
 /**
- * Whether ASan/UBSan binaries build and run here (the runtime libraries may
- * be missing, or LeakSanitizer may not work under a tracer). Cached.
+ * Whether ASan/UBSan binaries build and run here with `cc` (default: the
+ * compiler findCompiler picks): the runtime libraries may be missing, or
+ * LeakSanitizer may not work under a tracer. Cached per compiler.
  */
-export function sanitizerAvailable(): Promise<boolean> {
-  sanitizerProbe ??= (async () => {
-    let cc: string;
-    try {
-      cc = findCompiler().cc;
-    } catch {
+export function sanitizerAvailable(cc?: string): Promise<boolean> {
+  const key = cc ?? "";
+  let probe = sanitizerProbes.get(key);
+  if (probe === undefined) {
+    probe = probeSanitizers(cc);
+    sanitizerProbes.set(key, probe);
+  }
+  return probe;
+}
+
+async function probeSanitizers(given: string | undefined): Promise<boolean> {
+  let cc: string;
+  try {
+    cc = given ?? findCompiler().cc;
+  } catch {
+    return false;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flbc-san-"));
+  try {
+    const src = path.join(dir, "probe.c");
+    const bin = path.join(dir, "probe");
+    fs.writeFileSync(
+      src,
+      "#include <stdlib.h>\nint main(void) { void *p = malloc(4); free(p); return 0; }\n",
+    );
+    const r = await runCc(cc, [...sanitizeFlags, src, "-o", bin]);
+    if (r.code !== 0) {
       return false;
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flbc-san-"));
-    try {
-      const src = path.join(dir, "probe.c");
-      const bin = path.join(dir, "probe");
-      fs.writeFileSync(
-        src,
-        "#include <stdlib.h>\nint main(void) { void *p = malloc(4); free(p); return 0; }\n",
-      );
-      const r = await runCc(cc, [...sanitizeFlags, src, "-o", bin]);
-      if (r.code !== 0) {
-        return false;
-      }
-      const run = await runHost(bin, [], "");
-      return run.code === 0;
-    } catch {
-      return false;
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  })();
-  return sanitizerProbe;
+    const run = await runHost(bin, [], "");
+    return run.code === 0;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
