@@ -140,11 +140,16 @@ export interface BuildHostOptions {
 /** The one host file compiled with each plugin: it binds the host to it. */
 const pluginBinding = "host_plugin.c";
 
+/** hostObjects builds under way in this process, by cache directory. */
+const hostObjectBuilds = new Map<string, Promise<string[]>>();
+
 /**
  * The host files every plugin shares, compiled once per compiler and flag
  * set into the cache (a sanitized host build is then mostly the plugin's
- * own C). Keyed like buildHost's binaries; concurrent first builds both
- * compile, and the first rename wins.
+ * own C). Keyed like buildHost's binaries. Builds started while one of the
+ * same key is under way in this process wait for it (a suite's tests start
+ * their builds at once); concurrent first builds in different processes
+ * both compile, and the first rename wins.
  */
 async function hostObjects(cc: string, flags: string[]): Promise<string[]> {
   const sources = hostSources().filter((f) => path.basename(f) !== pluginBinding);
@@ -162,6 +167,18 @@ async function hostObjects(cc: string, flags: string[]): Promise<string[]> {
     fs.utimesSync(dir, now, now);
     return objects;
   }
+  let build = hostObjectBuilds.get(dir);
+  if (build === undefined) {
+    build = compileHostObjects(cc, flags, sources, dir)
+      .then(() => objects)
+      .finally(() => hostObjectBuilds.delete(dir));
+    hostObjectBuilds.set(dir, build);
+  }
+  return build;
+}
+
+/** Compiles the host's shared sources into dir (through a temporary directory). */
+async function compileHostObjects(cc: string, flags: string[], sources: string[], dir: string): Promise<void> {
   const tmp = `${dir}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
   fs.mkdirSync(tmp, { recursive: true });
   writeRuntimeHeader(tmp);
@@ -179,7 +196,6 @@ async function hostObjects(cc: string, flags: string[]): Promise<string[]> {
     fs.rmSync(tmp, { recursive: true, force: true });
     if (!fs.existsSync(dir)) throw e;
   }
-  return objects;
 }
 
 /**
