@@ -132,7 +132,7 @@ export interface BuildHostOptions {
   outDir: string;
   /** ASan + UBSan build. */
   sanitize?: boolean;
-  /** -O2 (default true; false gives -O0 -g for debugging). */
+  /** -O2, or -O1 with `sanitize` (default true; false gives -O0 -g for debugging). */
   optimize?: boolean;
   extraFlags?: string[];
 }
@@ -219,7 +219,11 @@ export async function buildHost(opts: BuildHostOptions): Promise<{ binary: strin
     // extensions whatever the include order; the host's headers define
     // _DEFAULT_SOURCE too, but only take effect when included first.
     "-D_DEFAULT_SOURCE",
-    ...(opts.optimize === false ? ["-O0", "-g"] : ["-O2"]),
+    // -O1 under the sanitizers, as ASan's documentation suggests and the
+    // fuzz targets use: a plugin's C holds the whole runtime, which with
+    // ASan compiles in 2.4 s of CPU at -O1 and 4.1 s at -O2 (grep.ts, gcc
+    // 12); the plain builds keep -O2.
+    ...(opts.optimize === false ? ["-O0", "-g"] : opts.sanitize ? ["-O1"] : ["-O2"]),
     ...(opts.sanitize ? sanitizeFlags : []),
     ...(opts.extraFlags ?? []),
   ];
