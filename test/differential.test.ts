@@ -2,11 +2,14 @@
 // keys each example reads and values of every JSON type (non-ASCII and
 // emoji strings, integers, fractions, nested maps and arrays, null), go
 // through each example compiled and under Node; the outputs must agree
-// value by value. `npm test` runs a bounded number; differentialRound() is
-// exported for longer runs (npm run fuzz).
+// value by value. The plugins are built with ASan/UBSan where available,
+// so a random record that reads out of bounds or leaks fails too. `npm
+// test` runs a bounded number; differentialRound() is exported for longer
+// runs (npm run fuzz).
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
+import { sanitizerAvailable } from "../compiler/toolchain/index.js";
 import { compileForTest, buildPlugin, parseLines, root, runC, runJs, scratchDir } from "./support/plugins.js";
 
 const examplesDir = path.join(root, "examples");
@@ -83,7 +86,7 @@ for (const entry of filters) {
   test(`${name}: 300 random records agree with Node`, async (t) => {
     const dir = path.join(scratch, name);
     fs.mkdirSync(dir, { recursive: true });
-    const { binary } = await buildPlugin(entry, dir);
+    const { binary } = await buildPlugin(entry, dir, { sanitize: await sanitizerAvailable() });
     for (const seed of [1, 2, 3]) {
       const r = await differentialRound(entry, binary, seed, 100);
       t.deepEqual(r.c, r.js, `seed ${seed}`);

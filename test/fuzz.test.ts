@@ -1,6 +1,6 @@
 // Bounded libFuzzer runs in `npm test`: every target of test/fuzz/targets.ts
 // (the runtime's msgpack reader and chunk loop, JSON.parse, every example
-// filter, every example output that delivers locally) for a fixed number of
+// filter, every example output, network outputs on a canned transport) for a fixed number of
 // inputs from the committed corpus, seed fixed, so a CI run is
 // reproducible. Longer runs: `npm run fuzz`.
 import test from "ava";

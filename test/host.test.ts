@@ -22,7 +22,7 @@ import {
   sanitizerAvailable,
   writeRuntimeHeader,
 } from "../compiler/toolchain/index.js";
-import { buildPlugin } from "./support/plugins.js";
+import { buildPlugin, runC } from "./support/plugins.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = path.join(root, "test", "fixtures", "host", "filter_level.c");
@@ -414,6 +414,32 @@ test("ASan/UBSan build: same run, no leaks, no UB", async (t) => {
   const collected = await run(["--count", "9", "--no-wait"], "", input.binary);
   t.is(collected.code, 0, collected.stderr);
   t.is(collected.stdout.toString().split("\n").length - 1, 9);
+});
+
+test("a sanitizer report fails runC, whatever the exit code: leak, heap overflow, UB", async (t) => {
+  if (!(await sanitizerAvailable())) {
+    t.log("sanitizer runtime not available: skipped");
+    t.pass();
+    return;
+  }
+  const { binary } = await buildHost({
+    pluginC: path.join(root, "test", "fixtures", "host", "filter_faulty.c"),
+    symbol: "filter_faulty_plugin",
+    kind: "filter",
+    outDir: scratch,
+    sanitize: true,
+  });
+  const clean = await runC(binary, lines({ a: 1 }), {}, ["--tag", "fine"]);
+  t.is(clean.code, 0, clean.stderr);
+  for (const [tag, report] of [
+    ["leak", /LeakSanitizer: detected memory leaks/],
+    ["overflow", /AddressSanitizer: heap-buffer-overflow/],
+    ["ub", /runtime error: signed integer overflow/],
+  ] as const) {
+    const err = await t.throwsAsync(runC(binary, lines({ a: 1 }), {}, ["--tag", tag]));
+    t.regex(err?.message ?? "", /sanitizer report/, tag);
+    t.regex(err?.message ?? "", report, tag);
+  }
 });
 
 // ------------------------------------------------------------ outputs, inputs

@@ -1,10 +1,12 @@
 // Input plugins: the timer collector, ctx.emit through one
 // flb_input_log_append per collect, the tag, --count/--duration, pause and
-// resume, and the same records under the Node engine.
+// resume, and the same records under the Node engine. The plugins are
+// built with ASan/UBSan where available.
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
 import { runNode } from "../compiler/engine/node.js";
+import { sanitizerAvailable } from "../compiler/toolchain/index.js";
 import { buildPlugin, compileForTest, diagnosticsText, parseLines, runC, scratchDir } from "./support/plugins.js";
 
 const scratch = scratchDir("inputs");
@@ -34,8 +36,13 @@ export default defineInput({
 `,
 );
 
+/** The plugin built with ASan/UBSan where available, once for the tests that run it. */
+let burstBuilt: Promise<string> | undefined;
+const burstBinary = (): Promise<string> =>
+  (burstBuilt ??= sanitizerAvailable().then((sanitize) => buildPlugin(burst, scratch, { sanitize })).then((b) => b.binary));
+
 test("emit: several records per collect, explicit times, the instance tag; --count stops mid-round", async (t) => {
-  const { binary } = await buildPlugin(burst, scratch);
+  const binary = await burstBinary();
   const c = await runC(binary, "", { tag: "bursts" }, ["--count", "4", "--events", "--no-wait", "--stats"]);
   t.is(c.code, 0, c.stderr);
   const expected = [
@@ -52,7 +59,7 @@ test("emit: several records per collect, explicit times, the instance tag; --cou
 });
 
 test("the interval comes from the definition: 50ms between collects", async (t) => {
-  const { binary } = await buildPlugin(burst, scratch);
+  const binary = await burstBinary();
   const start = Date.now();
   const c = await runC(binary, "", { per_round: "1" }, ["--count", "5"]);
   t.is(c.code, 0, c.stderr);
@@ -86,7 +93,7 @@ test("in_tail_lines follows a growing file: lines appended while it runs become 
   fs.mkdirSync(dir, { recursive: true });
   const log = path.join(dir, "app.log");
   fs.writeFileSync(log, "old\n");
-  const { binary } = await buildPlugin(entry, dir);
+  const { binary } = await buildPlugin(entry, dir, { sanitize: await sanitizerAvailable() });
   const timer = setTimeout(() => fs.appendFileSync(log, "new 1\nnew 2\npart"), 700);
   const c = await runC(binary, "", { path: log, from_end: "on" }, ["--duration", "1.6"]);
   clearTimeout(timer);

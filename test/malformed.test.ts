@@ -29,8 +29,8 @@ function binary(example: string): Promise<string> {
   return b;
 }
 
-async function run(example: string, chunk: Buffer) {
-  const r = await runHost(await binary(example), ["--in", "msgpack", "--out", "msgpack", "--chunk-records", "1000"], chunk, {
+async function run(example: string, chunk: Buffer, chunkRecords = 1000) {
+  const r = await runHost(await binary(example), ["--in", "msgpack", "--out", "msgpack", "--chunk-records", String(chunkRecords)], chunk, {
     env: hostEnv,
     timeoutMs: 60_000,
   });
@@ -70,6 +70,25 @@ for (const example of ["redact", "level_filter"]) {
       t.is(r.malformedLogs, 1, r.stderr);
     });
   }
+}
+
+// With one event per chunk the host cuts the input itself, decoding it as
+// Fluent Bit's log event decoder does: the events before the bad one are
+// chunks of their own, and everything from the bad one on is one chunk that
+// no decoder can cut further, whatever the shape (metadata or a body that
+// is not a map included). The filter changes the first and hands the rest
+// back byte for byte.
+for (const c of malformedCases(records)) {
+  test(`redact, one event per chunk: ${c.name}: the events before it are filtered, the rest comes back byte for byte`, async (t) => {
+    const rest = c.chunk.subarray(c.badAt);
+    const before = await run("redact", c.chunk.subarray(0, c.badAt), 1);
+    const r = await run("redact", c.chunk, 1);
+    t.is(r.code, 0, r.stderr);
+    t.notRegex(r.stderr, /Sanitizer|runtime error/);
+    t.true(before.stdout.length > 0 && !before.stdout.equals(c.chunk.subarray(0, c.badAt)), "the record before was not filtered");
+    t.deepEqual(r.stdout, Buffer.concat([before.stdout, rest]));
+    t.is(r.malformedLogs, 1, r.stderr);
+  });
 }
 
 test("redact: keys that are not strings are not an error; the record is still filtered around them", async (t) => {

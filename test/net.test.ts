@@ -5,12 +5,14 @@
 // both engines; so must the flush outcomes: a 2xx delivers, a 503 is
 // retried, a 400 is an error logged with its status and the start of the
 // body, a refused connection is an I/O error that retries the chunk (or is
-// caught by the plugin), `tls on` is refused where there is no TLS.
+// caught by the plugin), `tls on` is refused where there is no TLS. The
+// plugins are built with ASan/UBSan where available (the workers test with
+// ThreadSanitizer, which cannot be combined with ASan).
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
 import { runNode } from "../compiler/engine/node.js";
-import { buildHost } from "../compiler/toolchain/index.js";
+import { buildHost, sanitizerAvailable } from "../compiler/toolchain/index.js";
 import { closedPort, startHttpServer, startTcpListener, type HttpReply } from "./support/netServer.js";
 import { buildPlugin, compileForTest, diagnosticsText, runC, scratchDir } from "./support/plugins.js";
 
@@ -78,7 +80,7 @@ function binary(entry: string): Promise<string> {
   if (b === undefined) {
     const dir = path.join(scratch, path.basename(entry, ".ts"));
     fs.mkdirSync(dir, { recursive: true });
-    b = buildPlugin(entry, dir).then((r) => r.binary);
+    b = sanitizerAvailable().then((sanitize) => buildPlugin(entry, dir, { sanitize })).then((r) => r.binary);
     built.set(entry, b);
   }
   return b;

@@ -3,10 +3,12 @@
 // value is the empty string (Fluent Bit leaves its member NULL), and a
 // typed property given an empty or half-numeric value is rejected by both
 // engines instead of silently becoming 0 or 12; a list property reads as
-// a read-only array of its items.
+// a read-only array of its items. The plugins are built with ASan/UBSan
+// where available: a rejected value must not leak on its way out.
 import test from "ava";
 import fs from "node:fs";
 import path from "node:path";
+import { sanitizerAvailable } from "../compiler/toolchain/index.js";
 import { buildPlugin, parseLines, runC, runJs, scratchDir } from "./support/plugins.js";
 
 const scratch = scratchDir("properties");
@@ -29,7 +31,7 @@ export default defineFilter({
 );
 
 let built: Promise<string> | undefined;
-const binary = (): Promise<string> => (built ??= buildPlugin(entry, scratch).then((b) => b.binary));
+const binary = (): Promise<string> => (built ??= sanitizerAvailable().then((sanitize) => buildPlugin(entry, scratch, { sanitize })).then((b) => b.binary));
 const input = '{"n":1}\n';
 
 test("a string property given an empty value is the empty string in both engines", async (t) => {
@@ -89,7 +91,7 @@ export default defineFilter({
 );
 
 let listBuilt: Promise<string> | undefined;
-const listBinary = (): Promise<string> => (listBuilt ??= buildPlugin(listEntry, path.join(scratch, "list")).then((b) => b.binary));
+const listBinary = (): Promise<string> => (listBuilt ??= sanitizerAvailable().then((sanitize) => buildPlugin(listEntry, path.join(scratch, "list"), { sanitize })).then((b) => b.binary));
 
 for (const [label, props, expected] of [
   ["its default", {}, { x: 1, y: 2, n: 2, a: 1, b: 1, joined: "A|B", has_b: true, first: "a" }],

@@ -203,8 +203,10 @@ export interface HarnessCase {
   replacement?: string;
 }
 
-/** Compiles every pattern into one C program; returns its JSON lines, in
- * order pattern by pattern, input by input. */
+/** Compiles every pattern into one C program, with the strict flags plus
+ * extraFlags; returns its JSON lines, in order pattern by pattern, input by
+ * input. Throws when the program exits non-zero, which is how a sanitizer
+ * report shows: ASan's error, LeakSanitizer's exit 23, UBSan halting. */
 export function runHarness(cases: HarnessCase[], cc: string, extraFlags: string[] = []): CaseResult[] {
   const dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"));
   const parts: string[] = [STUB];
@@ -261,8 +263,10 @@ export function runHarness(cases: HarnessCase[], cc: string, extraFlags: string[
 }
 
 /** Builds and runs a C program: the harness preamble, the given patterns
- * (name -> [pattern, flags]) and a main body; returns its stdout. */
-export function runProgram(patterns: Record<string, [string, string]>, mainBody: string, cc: string, helpers = ""): string {
+ * (name -> [pattern, flags]) and a main body, with the strict flags plus
+ * extraFlags; returns its stdout. Like runHarness, throws when the program
+ * exits non-zero (a sanitizer's report included). */
+export function runProgram(patterns: Record<string, [string, string]>, mainBody: string, cc: string, helpers = "", extraFlags: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), "flbc-re-"));
   const parts: string[] = [STUB];
   for (const [name, [pattern, flags]] of Object.entries(patterns)) {
@@ -275,8 +279,8 @@ export function runProgram(patterns: Record<string, [string, string]>, mainBody:
   const file = path.join(dir, "program.c");
   writeFileSync(file, parts.join("\n"));
   const exe = path.join(dir, "program");
-  execFileSync(cc, ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", "-I", path.join(repoRoot, "runtime-c"), file, "-o", exe, "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
-  return execFileSync(exe).toString("utf8");
+  execFileSync(cc, ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", ...extraFlags, "-I", path.join(repoRoot, "runtime-c"), file, "-o", exe, "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(exe, { env: { ...process.env, UBSAN_OPTIONS: "halt_on_error=1:print_stacktrace=1" } }).toString("utf8");
 }
 
 /** Whether a JS string holds a lone surrogate (UTF-8 cannot carry it). */

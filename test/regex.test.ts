@@ -2,11 +2,13 @@
 // (positions and captures in UTF-16 indices), global iteration, replace
 // with a template, split; over ASCII, Latin-1, Greek, Cyrillic, CJK, emoji
 // and invalid UTF-8. Every C harness compiles with -Wall -Wextra -Werror
-// under cc and clang.
+// under cc and clang, and runs with ASan/UBSan (leaks included) where the
+// compiler has them.
 
 import test from "ava";
 import { execFileSync } from "node:child_process";
 import { compileRegex, isRegexDiagnostic } from "../compiler/regex/index.js";
+import { sanitizeFlags, sanitizerAvailable } from "../compiler/toolchain/index.js";
 import {
   CaseResult, HarnessCase, Input, decodeLikeRuntime, hasLoneSurrogate, inputBytes,
   nodeResult, replacementFor, runHarness, runProgram,
@@ -51,8 +53,11 @@ function expected(pattern: string, flags: string, input: Input, repl: string): C
   return nodeResult(pattern, flags, decodeLikeRuntime(inputBytes(input)), repl);
 }
 
+/** The compiler every harness is built with; the corpus also uses clang. */
+const cc = process.env.CC ?? "cc";
+
 function compilers(): string[] {
-  const list = [process.env.CC ?? "cc"];
+  const list = [cc];
   try {
     execFileSync("clang", ["--version"], { stdio: "ignore" });
     if (!list.includes("clang")) list.push("clang");
@@ -60,6 +65,11 @@ function compilers(): string[] {
     // clang is optional
   }
   return list;
+}
+
+/** The sanitizer flags where cc can build and run with them, else none. */
+async function sanitize(cc: string): Promise<string[]> {
+  return (await sanitizerAvailable(cc)) ? sanitizeFlags : [];
 }
 
 function compare(t: import("ava").ExecutionContext, cases: HarnessCase[], got: CaseResult[]) {
@@ -84,25 +94,12 @@ function compare(t: import("ava").ExecutionContext, cases: HarnessCase[], got: C
   t.is(failures, 0);
 }
 
-for (const cc of compilers()) {
-  test(`matches Node's RegExp on the corpus (${cc})`, (t) => {
+for (const compiler of compilers()) {
+  test(`matches Node's RegExp on the corpus (${compiler})`, async (t) => {
     const cases = PATTERNS.map(([pattern, flags]) => ({ pattern, flags, inputs: INPUTS }));
-    compare(t, cases, runHarness(cases, cc));
+    compare(t, cases, runHarness(cases, compiler, await sanitize(compiler)));
   });
 }
-
-test("the corpus runs clean under ASan and UBSan", (t) => {
-  const cc = process.env.CC ?? "cc";
-  const sanitize = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-fno-omit-frame-pointer", "-g"];
-  try {
-    execFileSync(cc, [...sanitize, "-x", "c", "-", "-o", "/dev/null"], { input: "int main(void){return 0;}", stdio: ["pipe", "ignore", "ignore"] });
-  } catch {
-    t.pass("sanitizers unavailable");
-    return;
-  }
-  const cases = PATTERNS.map(([pattern, flags]) => ({ pattern, flags, inputs: INPUTS }));
-  compare(t, cases, runHarness(cases, cc, sanitize));
-});
 
 test("the grep benchmark pattern uses a literal prefix and the DFA", (t) => {
   const r = compileRegex(" -> 5\\d\\d ", "", "re_grep");
@@ -135,7 +132,7 @@ test("syntax errors carry the offset in the pattern", (t) => {
   t.true(isRegexDiagnostic(flagsBad));
 });
 
-test("a catastrophic pattern gives up within its budget instead of hanging", (t) => {
+test("a catastrophic pattern gives up within its budget instead of hanging", async (t) => {
   // Node itself would take minutes on this input; flbc stops at the budget.
   const cases: HarnessCase[] = [
     { pattern: "(a+)+b", flags: "", inputs: ["a".repeat(40)] },
@@ -147,7 +144,7 @@ test("a catastrophic pattern gives up within its budget instead of hanging", (t)
     // Not memoizable (backreference): gives up at the budget, no hang.
     { pattern: "(?:(a|a)*\\1b)|a", flags: "", inputs: ["a".repeat(40)] },
   ];
-  const got = runHarness(cases, process.env.CC ?? "cc");
+  const got = runHarness(cases, cc, await sanitize(cc));
   t.false(got[0]!.test);
   t.is(got[0]!.exec, null);
   t.true(got[1]!.test);
@@ -157,7 +154,7 @@ test("a catastrophic pattern gives up within its budget instead of hanging", (t)
   t.is(got[4]!.exec, null);
 });
 
-test("lastIndex, split limits, function replacers, match with g, named groups", (t) => {
+test("lastIndex, split limits, function replacers, match with g, named groups", async (t) => {
   const S = (s: string) => `(flbc_str) { ${JSON.stringify(s)}, ${Buffer.byteLength(s)} }`;
   const body = `
     flbc_re_match m;
@@ -218,8 +215,9 @@ static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, vo
   const out = runProgram(
     { re_g: ["\\d+", "g"], re_dot_u: [".", "gu"], re_y: ["ab", "y"], re_comma: [",", ""], re_named: ["(?<year>\\d{4})-(?<month>\\d\\d)", ""] },
     body,
-    process.env.CC ?? "cc",
+    cc,
     helper,
+    await sanitize(cc),
   );
   // What Node says for the same calls.
   const g = /\d+/g;
@@ -248,7 +246,7 @@ static flbc_str upper_digits(flbc_rt *rt, flbc_str s, const flbc_re_match *m, vo
   t.is(out, log);
 });
 
-test("long subjects: the backtrack stack grows in the arena, results match Node", (t) => {
+test("long subjects: the backtrack stack grows in the arena, results match Node", async (t) => {
   const long = "ab".repeat(5000);
   const cases: HarnessCase[] = [
     { pattern: "(?:a|b)*c", flags: "", inputs: [long + "c", long] },
@@ -257,10 +255,10 @@ test("long subjects: the backtrack stack grows in the arena, results match Node"
     { pattern: "[^c]*?b$", flags: "", inputs: [long] },
     { pattern: "(ab)+?c|\\w{3}", flags: "g", inputs: [long.slice(0, 3000)] },
   ];
-  compare(t, cases, runHarness(cases, process.env.CC ?? "cc"));
+  compare(t, cases, runHarness(cases, cc, await sanitize(cc)));
 });
 
-test("replacement templates: $n, $nn, $0, $<name>, stray $ as in Node", (t) => {
+test("replacement templates: $n, $nn, $0, $<name>, stray $ as in Node", async (t) => {
   const templates = ["$0", "$00", "$1$2", "$10", "$12x", "$13", "$99", "$<a>", "$<", "$<a", "$", "a$", "$$$&$", "$`|$'", "$<zz>"];
   const patterns: [string, string][] = [
     ["b", "g"], ["(b)", ""], ["(?<a>a)(b)", "g"], ["(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)", ""],
@@ -271,5 +269,5 @@ test("replacement templates: $n, $nn, $0, $<name>, stray $ as in Node", (t) => {
       cases.push({ pattern, flags, replacement, inputs: ["xabcdefghijkly", "abab", ""] });
     }
   }
-  compare(t, cases, runHarness(cases, process.env.CC ?? "cc"));
+  compare(t, cases, runHarness(cases, cc, await sanitize(cc)));
 });

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <fluent-bit/flb_sds.h>
 
 /* Exit codes of the host program. */
@@ -42,6 +43,16 @@ extern struct host_plugin_io host_io;
 /* FLB_OUTPUT_RETURN's value for the flush running on this thread (-1 until
  * then): an output with workers flushes several chunks at once. */
 extern _Thread_local int host_output_ret;
+
+/* The transport under host_net.c's upstreams and HTTP client (host_sock.c;
+ * the output fuzz targets link runtime-c/test/fuzz/net_stub.c instead).
+ * host_sock_connect returns a connected socket, or -1 with the error
+ * logged as Fluent Bit's upstream logs it; send and recv are send(2) and
+ * recv(2), retried on EINTR and never raising SIGPIPE. */
+int host_sock_connect(const char *host, int port, int ipv6);
+ssize_t host_sock_send(int fd, const void *data, size_t len);
+ssize_t host_sock_recv(int fd, void *buf, size_t len);
+void host_sock_close(int fd);
 
 /* Chunks handed to a plugin: each in its own exact-size flb_malloc block,
  * so that a read past the end is caught by ASan/valgrind. */

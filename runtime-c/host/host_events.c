@@ -70,8 +70,10 @@ struct event_time {
     uint32_t nsec;
 };
 
-/* Decodes EventTime (fixext8 or ext8 of type 0), an integer or a float
- * (split like flb_time_msgpack_to_time); -1 for anything else. */
+/* Decodes EventTime (fixext8 or ext8 of type 0), a non-negative integer
+ * or a float (split like flb_time_msgpack_to_time); -1 for anything else,
+ * a negative integer included: Fluent Bit's decoder takes only msgpack's
+ * positive integers. */
 static int read_time(const uint8_t *p, const uint8_t *end, struct event_time *t)
 {
     const uint8_t *ext = NULL;
@@ -94,7 +96,7 @@ static int read_time(const uint8_t *p, const uint8_t *end, struct event_time *t)
     if (!flbc_mp_read(p, end, &v)) {
         return -1;
     }
-    if (v.tag == FLBC_INT) {
+    if (v.tag == FLBC_INT && v.u.i >= 0) {
         t->sec = v.u.i;
         t->nsec = 0;
         return 0;
@@ -117,6 +119,10 @@ struct event {
     const uint8_t *body_end;
 };
 
+/* Reads the event at p; -1 where Fluent Bit's log event decoder fails,
+ * which includes metadata or a body that is not a map: the host then treats
+ * it as malformed like a truncated event, so what it builds into chunks,
+ * counts and prints are only events Fluent Bit would decode. */
 static int read_event(const uint8_t *p, const uint8_t *end, struct event *ev)
 {
     uint32_t n;
@@ -134,7 +140,7 @@ static int read_event(const uint8_t *p, const uint8_t *end, struct event *ev)
             return -1;
         }
         ev->meta = flbc_mp_skip(header, end);
-        if (!ev->meta) {
+        if (!ev->meta || !is_map(ev->meta, end)) {
             return -1;
         }
         ev->meta_end = flbc_mp_skip(ev->meta, end);
@@ -153,6 +159,9 @@ static int read_event(const uint8_t *p, const uint8_t *end, struct event *ev)
         if (!ev->body) {
             return -1;
         }
+    }
+    if (!is_map(ev->body, end)) {
+        return -1;
     }
     ev->body_end = flbc_mp_skip(ev->body, end);
     if (!ev->body_end) {

@@ -12,25 +12,19 @@
  * opened by conn_get and closed by conn_release (Fluent Bit with
  * `net.keepalive off`), so a request never meets a connection the server
  * closed while it sat idle. TLS is refused with an error: it needs Fluent
- * Bit itself. Connecting, and each read or write, give up after
- * HOST_NET_TIMEOUT_S seconds (Fluent Bit's net.connect_timeout default).
+ * Bit itself. The sockets themselves are host_sock.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <netdb.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <fluent-bit/flb_http_client.h>
 #include <fluent-bit/flb_log.h>
 #include <fluent-bit/flb_mem.h>
@@ -38,14 +32,7 @@
 #include <fluent-bit/flb_sds.h>
 #include <fluent-bit/flb_upstream.h>
 #include <fluent-bit/flb_upstream_conn.h>
-
-#define HOST_NET_TIMEOUT_S 10
-
-/* Linux reports a write to a closed socket as EPIPE with this flag instead
- * of killing the process with SIGPIPE; BSDs use SO_NOSIGPIPE instead. */
-#ifndef MSG_NOSIGNAL
-#define MSG_NOSIGNAL 0
-#endif
+#include "host.h"
 
 /* ------------------------------------------------------------ upstreams */
 
@@ -111,106 +98,18 @@ int flb_upstream_destroy(struct flb_upstream *u)
 
 /* ---------------------------------------------------------- connections */
 
-static int set_blocking(int fd, int blocking)
-{
-    int fl = fcntl(fd, F_GETFL, 0);
-
-    if (fl == -1) {
-        return -1;
-    }
-    return fcntl(fd, F_SETFL, blocking ? (fl & ~O_NONBLOCK) : (fl | O_NONBLOCK));
-}
-
-/* Connects fd to addr within HOST_NET_TIMEOUT_S; 0, or an errno value. */
-static int connect_within(int fd, const struct addrinfo *addr)
-{
-    struct pollfd pfd = { .fd = fd, .events = POLLOUT };
-    socklen_t len = sizeof(int);
-    int err = 0;
-    int ret;
-
-    if (set_blocking(fd, 0) == -1) {
-        return errno;
-    }
-    if (connect(fd, addr->ai_addr, addr->ai_addrlen) == 0) {
-        return set_blocking(fd, 1) == -1 ? errno : 0;
-    }
-    if (errno != EINPROGRESS) {
-        return errno;
-    }
-    do {
-        ret = poll(&pfd, 1, HOST_NET_TIMEOUT_S * 1000);
-    } while (ret == -1 && errno == EINTR);
-    if (ret == 0) {
-        return ETIMEDOUT;
-    }
-    if (ret == -1) {
-        return errno;
-    }
-    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == -1) {
-        return errno;
-    }
-    if (err != 0) {
-        return err;
-    }
-    return set_blocking(fd, 1) == -1 ? errno : 0;
-}
-
-static void set_timeouts(int fd)
-{
-    struct timeval tv = { HOST_NET_TIMEOUT_S, 0 };
-#ifdef SO_NOSIGPIPE
-    int on = 1;
-
-    setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof(on));
-#endif
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-}
-
 struct flb_connection *flb_upstream_conn_get(struct flb_upstream *u)
 {
-    struct addrinfo hints;
-    struct addrinfo *res = NULL;
-    struct addrinfo *a;
     struct flb_connection *conn;
-    char port[16];
-    int fd = -1;
-    int err = 0;
-    int ret;
+    int fd;
 
-    memset(&hints, 0, sizeof(hints));
-    hints.ai_family = (u->flags & FLB_IO_IPV6) ? AF_INET6 : AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    snprintf(port, sizeof(port), "%i", u->tcp_port);
-    ret = getaddrinfo(u->tcp_host, port, &hints, &res);
-    if (ret != 0) {
-        flb_error("[upstream] cannot resolve %s: %s", u->tcp_host, gai_strerror(ret));
-        return NULL;
-    }
-    for (a = res; a; a = a->ai_next) {
-        fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
-        if (fd == -1) {
-            err = errno;
-            continue;
-        }
-        err = connect_within(fd, a);
-        if (err == 0) {
-            break;
-        }
-        close(fd);
-        fd = -1;
-    }
-    freeaddrinfo(res);
+    fd = host_sock_connect(u->tcp_host, u->tcp_port, (u->flags & FLB_IO_IPV6) != 0);
     if (fd == -1) {
-        flb_error("[upstream] connection to %s:%i failed: %s",
-                  u->tcp_host, u->tcp_port, strerror(err));
         return NULL;
     }
-    set_timeouts(fd);
     conn = flb_calloc(1, sizeof(struct flb_connection));
     if (!conn) {
-        close(fd);
+        host_sock_close(fd);
         return NULL;
     }
     conn->fd = fd;
@@ -221,7 +120,7 @@ struct flb_connection *flb_upstream_conn_get(struct flb_upstream *u)
 int flb_upstream_conn_release(struct flb_connection *u_conn)
 {
     if (u_conn) {
-        close(u_conn->fd);
+        host_sock_close(u_conn->fd);
         flb_free(u_conn);
     }
     return 0;
@@ -235,10 +134,7 @@ int flb_io_net_write(struct flb_connection *connection, const void *data,
     ssize_t n;
 
     while (done < len) {
-        n = send(connection->fd, p + done, len - done, MSG_NOSIGNAL);
-        if (n == -1 && errno == EINTR) {
-            continue;
-        }
+        n = host_sock_send(connection->fd, p + done, len - done);
         if (n <= 0) {
             flb_error("[net] write to %s:%i failed after %zu of %zu bytes: %s",
                       connection->upstream->tcp_host, connection->upstream->tcp_port,
@@ -601,10 +497,8 @@ static int read_response(struct flb_http_client *c)
             r->data = tmp;
             r->data_size = size;
         }
-        n = recv(c->u_conn->fd, r->data + r->data_len, r->data_size - r->data_len - 1, 0);
-        if (n == -1 && errno == EINTR) {
-            continue;
-        }
+        n = host_sock_recv(c->u_conn->fd, r->data + r->data_len,
+                           r->data_size - r->data_len - 1);
         if (n == -1) {
             flb_error("[http_client] reading the response from %s:%i failed: %s",
                       u->tcp_host, u->tcp_port,

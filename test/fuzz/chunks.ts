@@ -76,6 +76,8 @@ export interface MalformedCase {
   chunk: Buffer;
   /** The well-formed events in the chunk (all must come out). */
   good: Buffer[];
+  /** The byte offset of the bad event in the chunk. */
+  badAt: number;
 }
 
 function nested(depth: number): Buffer {
@@ -112,5 +114,6 @@ export function malformedCases(records: unknown[] = [{ user: "alice", password: 
     name,
     chunk: Buffer.concat([...before, ev, ...(rest ? after : [])]),
     good: [...before, ...(rest ? after : [])],
+    badAt: Buffer.concat(before).length,
   }));
 }

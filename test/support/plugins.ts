@@ -56,9 +56,25 @@ export interface EngineRun {
   code: number;
 }
 
-export async function runC(binary: string, input: string, props: Record<string, string> = {}, extra: string[] = []): Promise<EngineRun> {
+/**
+ * A report of AddressSanitizer, LeakSanitizer, ThreadSanitizer or UBSan.
+ * Exit codes alone do not show one: ASan exits 1, the code of every
+ * failed flush or rejected property, and a leak report comes after the
+ * program's own exit.
+ */
+export const sanitizerReport = /ERROR: \w+Sanitizer|WARNING: ThreadSanitizer|: runtime error: /;
+
+/**
+ * Runs a host binary with properties and options; a sanitizer report on
+ * stderr throws, so every test that runs a sanitized build fails on one
+ * whatever else it checks.
+ */
+export async function runC(binary: string, input: string | Buffer, props: Record<string, string> = {}, extra: string[] = []): Promise<EngineRun> {
   const args = [...Object.entries(props).flatMap(([k, v]) => ["-p", `${k}=${v}`]), ...extra];
   const r = await runHost(binary, args, input, { env: hostEnv, timeoutMs: 60_000 });
+  if (sanitizerReport.test(r.stderr)) {
+    throw new Error(`${path.basename(binary)} ${args.join(" ")}: sanitizer report (exit ${r.code}):\n${r.stderr}`);
+  }
   return { stdout: r.stdout.toString("utf8"), stderr: r.stderr, code: r.code };
 }
 
