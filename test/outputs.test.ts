@@ -143,6 +143,46 @@ export default defineOutput({
   t.is(js.stdout, c.stdout);
 });
 
+test("record keys: a flush reads literal keys through the key table, computed ones by string, as Node does", async (t) => {
+  const long = "a_key_longer_than_thirty_one_bytes_x";
+  const entry = plugin(
+    "out_keys",
+    `import { defineOutput } from "flbc";
+export default defineOutput({
+  name: "keys",
+  config: { field: "user" },
+  flush(events, ctx) {
+    for (const event of events) {
+      const b = event.body;
+      const level = b.level;
+      console.log([typeof level === "string" ? level : "-", String("user" in b), String(b[ctx.config.field]),
+        String(b.${long}), String(event.body.n)].join(" "));
+    }
+    return "ok";
+  },
+});
+`,
+  );
+  const c = compileForTest(entry).c ?? "";
+  t.regex(c, /flbc_rt_set_keys\(&rt, record_keys, 4, FLBC_KEYS_COMPUTED\);/);
+  t.regex(c, /flbc_rec_get_key\(&v_event->body, rkey_n\)/);
+  t.regex(c, /flbc_rec_get\(v_b, ctx->field_str\)/);
+  const input = [
+    { level: "info", user: "ann", n: 1 },
+    { n: 2, [long]: "far", level: 7 },
+    { user: null, level: "warn", level2: "x", n: 3 },
+    {},
+  ].map((r) => JSON.stringify(r)).join("\n") + "\n";
+  const dir = path.join(scratch, "keys");
+  fs.mkdirSync(dir, { recursive: true });
+  const { binary: bin } = await buildPlugin(entry, dir);
+  const out = await runC(bin, input, {}, ["--chunk-records", "3"]);
+  t.is(out.code, 0, out.stderr);
+  t.is(out.stdout, "info true ann undefined 1\n- false undefined far 2\nwarn true null undefined 3\n- false undefined undefined undefined\n");
+  const js = await runNode({ entry, props: {}, events: false, input, chunkRecords: 3 });
+  t.is(js.stdout, out.stdout);
+});
+
 for (const [what, def, message] of [
   ["workers must be a literal integer", "workers: 2.5,", "`workers` must be an integer from 0 to 64."],
   ["net must be a literal boolean", "net: 1 === 1,", "`net` must be true or false."],

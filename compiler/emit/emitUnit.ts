@@ -125,7 +125,7 @@ function emitStructs(w: CWriter, unit: Unit): void {
   }
 }
 
-/** The record keys a filter's code names: their slots and the table itself. */
+/** The record keys a filter's or output's code names: their slots and the table itself. */
 function emitRecordKeys(w: CWriter, unit: Unit): void {
   const keys = unit.recordKeys?.keys ?? [];
   if (keys.length === 0) return;

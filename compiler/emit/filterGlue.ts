@@ -42,15 +42,16 @@ export function emitLogFunnel(w: CWriter, unit: Unit): void {
 }
 
 /**
- * A filter tells the runtime its record keys, and whether records need an
- * index; nothing when it names no key and computes some (the default).
+ * Tells the runtime `rt` (a C pointer expression) the plugin's record keys,
+ * and whether records need an index; nothing when the plugin names no key
+ * and computes some (the default).
  */
-function emitSetKeys(w: CWriter, rk: RecordKeys): void {
+export function emitSetKeys(w: CWriter, rk: RecordKeys, rt: string): void {
   const naming = rk.computed ? "FLBC_KEYS_COMPUTED" : "FLBC_KEYS_LITERAL";
   if (rk.keys.length > 0) {
-    w.line(`flbc_rt_set_keys(&ctx->rt, record_keys, ${rk.keys.length}, ${naming});`);
+    w.line(`flbc_rt_set_keys(${rt}, record_keys, ${rk.keys.length}, ${naming});`);
   } else if (!rk.computed) {
-    w.line("flbc_rt_set_keys(&ctx->rt, NULL, 0, FLBC_KEYS_LITERAL);");
+    w.line(`flbc_rt_set_keys(${rt}, NULL, 0, FLBC_KEYS_LITERAL);`);
   }
 }
 
@@ -73,7 +74,8 @@ export function emitInit(w: CWriter, unit: Unit, extra?: (w: CWriter) => void): 
   w.line("ctx->ins = ins;");
   w.line("/* Before the config map: arena_limit is written into ctx->rt. */");
   w.line("flbc_rt_init(&ctx->rt, plugin_log, ins);");
-  if (unit.recordKeys !== undefined) emitSetKeys(w, unit.recordKeys);
+  // An output reads records only in flush, through an rt of each call's own.
+  if (unit.kind === "filter" && unit.recordKeys !== undefined) emitSetKeys(w, unit.recordKeys, "&ctx->rt");
   w.blank();
   w.open(`if (flb_${unit.kind}_config_map_set(ins, ctx) == -1) {`);
   w.line('flb_plg_error(ins, "unable to load configuration");');

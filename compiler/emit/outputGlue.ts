@@ -7,7 +7,7 @@
 import { pluginNames } from "../build/kinds.js";
 import type { Unit } from "../ir/ir.js";
 import { stringLiteral } from "./cexpr.js";
-import { emitConfigMap, emitExit, emitInit, emitLogFunnel, emitPropertyIsEmpty } from "./filterGlue.js";
+import { emitConfigMap, emitExit, emitInit, emitLogFunnel, emitPropertyIsEmpty, emitSetKeys } from "./filterGlue.js";
 import type { CWriter } from "./writer.js";
 
 export function emitOutputGlue(w: CWriter, unit: Unit): void {
@@ -66,6 +66,8 @@ function emitFlush(w: CWriter, unit: Unit): void {
   w.line("/* One runtime per flush call, never per instance: flushes may overlap. */");
   w.line("flbc_rt_init(&rt, plugin_log, ctx->ins);");
   w.line("rt.arena.cap = ctx->rt.arena.cap; /* the instance's arena_limit */");
+  // Before the events are read: the walk that validates them notes the keys.
+  if (unit.recordKeys !== undefined) emitSetKeys(w, unit.recordKeys, "&rt");
   w.line("if (flbc_events_init(&events, &rt, event_chunk->data, event_chunk->size,");
   w.open("                     event_chunk->tag, flb_sds_len(event_chunk->tag))) {");
   w.line(`ret = ${unit.callbacks.flush}(&rt, &events, ctx);`);

@@ -151,7 +151,7 @@ export interface Unit {
   functions: Func[];
   /** Code of compiled regular expressions, placed before the functions. */
   regexCode: string[];
-  /** A filter: the record keys its code names (flbc_rt_set_keys). */
+  /** A filter or an output: the record keys its code names (flbc_rt_set_keys). */
   recordKeys?: RecordKeys;
   /** The members of the plugin's string-literal union types: the `lit` enum, in order. */
   literals: { text: string; cname: string }[];

@@ -123,7 +123,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     callbacks.exit = "ts_exit";
   }
   for (const fn of userFunctions) fn.uncalled = !scope.called.has(fn.name);
-  const recordKeys = model.kind === "filter" ? assignRecordKeys(functions, globalNames) : undefined;
+  // An input builds its records as values and reads none.
+  const recordKeys = model.kind === "input" ? undefined : assignRecordKeys(functions, globalNames);
   return {
     kind: model.kind,
     name: model.name,

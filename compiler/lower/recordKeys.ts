@@ -1,10 +1,11 @@
-// A filter's record keys. The keys its code names as string literals
-// (`record.msg`, `"msg" in record`, `delete record.password`) go into one
-// table, handed to the runtime in cb_init; every record's walk then notes
-// where those keys are, and the record operations on them become
-// flbc_rec_*_key calls that search nothing. Lowering wrote them as
+// A plugin's record keys. The keys a filter's or an output's code names as
+// string literals (`record.msg`, `"msg" in event.body`, `delete
+// record.password`) go into one table, handed to the runtime in cb_init (a
+// filter) or each flush (an output); every record's walk then notes where
+// those keys are, and the record operations on them become flbc_rec_*_key
+// calls that search nothing. Lowering wrote them as
 // flbc_rec_get/has/set/delete with a string; this pass, run once the
-// filter's functions are lowered, rewrites the ones whose key is a literal.
+// plugin's functions are lowered, rewrites the ones whose key is a literal.
 import type { Expr, Func, RecordKeys, Stmt } from "../ir/ir.js";
 import type { NameTable } from "./names.js";
 

@@ -141,6 +141,7 @@ static void cb_ts_stdout_flush(struct flb_event_chunk *event_chunk,
     /* One runtime per flush call, never per instance: flushes may overlap. */
     flbc_rt_init(&rt, plugin_log, ctx->ins);
     rt.arena.cap = ctx->rt.arena.cap; /* the instance's arena_limit */
+    flbc_rt_set_keys(&rt, NULL, 0, FLBC_KEYS_LITERAL);
     if (flbc_events_init(&events, &rt, event_chunk->data, event_chunk->size,
                          event_chunk->tag, flb_sds_len(event_chunk->tag))) {
         ret = ts_flush(&rt, &events, ctx);
