@@ -23,18 +23,33 @@ if (all.length > 0) {
   process.exit(1);
 }
 
+const dist = path.join(root, "dist");
+const walk = (dir, visit) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else visit(p, e.name);
+  }
+};
+
+// CommonJS written by hand (compiler/program/typescript.cjs) goes to dist
+// as it is: tsc compiles only the .ts files.
+walk(path.join(root, "compiler"), (p, name) => {
+  if (name.endsWith(".cjs")) {
+    const out = path.join(dist, path.relative(root, p));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.copyFileSync(p, out);
+  }
+});
+
 // A source that was deleted or renamed leaves its old output behind, and ava
 // would still run a stale dist/test/*.test.js: drop every output whose
 // source is gone.
-const dist = path.join(root, "dist");
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (/\.js(\.map)?$/.test(e.name)) {
-      const source = path.join(root, path.relative(dist, p).replace(/\.js(\.map)?$/, ".ts"));
-      if (!fs.existsSync(source)) fs.rmSync(p, { force: true });
-    }
-  }
-};
-if (fs.existsSync(dist)) walk(dist);
+walk(dist, (p, name) => {
+  const source = /\.js(\.map)?$/.test(name)
+    ? path.join(root, path.relative(dist, p).replace(/\.js(\.map)?$/, ".ts"))
+    : name.endsWith(".cjs")
+      ? path.join(root, path.relative(dist, p))
+      : undefined;
+  if (source !== undefined && !fs.existsSync(source)) fs.rmSync(p, { force: true });
+});

@@ -2,7 +2,7 @@
 // flbc does not compile, each with a diagnostic and a hint, so that
 // nothing unsupported reaches lowering. Type-only syntax (annotations,
 // interfaces, aliases) is erased and needs no checking beyond `any`.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { statementHint, expressionHint } from "./hints.js";

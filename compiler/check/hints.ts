@@ -1,5 +1,5 @@
 // What to call an unsupported construct, and what to write instead.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 
 const SK = ts.SyntaxKind;
 

@@ -1,6 +1,6 @@
 // The one shape every stage reports problems in, and the sink they go to.
 // Stages never throw for bad input: they report and return what they can.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import { messages, type MessageDef, type MessageId } from "./messages.js";
 
 export type Severity = "error" | "warning";

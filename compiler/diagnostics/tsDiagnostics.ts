@@ -4,7 +4,7 @@
 // located diagnostic says what to do, so tsc's echo of it is dropped, and
 // tsc's advice to change the 'lib' option (which flbc controls) is replaced
 // by a hint that fits.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Diagnostic, DiagnosticSink } from "./diagnostic.js";
 
 /** "Cannot find global type" and friends: symptoms of a missing built-in. */

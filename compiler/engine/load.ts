@@ -2,7 +2,7 @@
 // (no type check: `flbc` checks the program before running it), evaluate it
 // with a `require` that knows "flbc" and the plugin's own files, and take the
 // default export: the descriptor `define*` returned.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -3,7 +3,7 @@
 // negative exponent, BigInt("x")) is a runtime call in flbc_big.c that
 // throws, kept in a temporary and followed by a test of the flag, as after
 // a call of a plugin function that may throw.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { BinaryOp, Expr } from "../ir/ir.js";
 import { checkThrown } from "./exceptions.js";
 import type { Lowered } from "./expressions.js";

@@ -3,7 +3,7 @@
 // body inlined: it reads and writes the caller's variables directly, which
 // is what a JavaScript closure does, and no function pointer or environment
 // is needed. A `return` inside the callback ends one iteration.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { Lowered } from "./expressions.js";
 import { not, rtName } from "./expressions.js";

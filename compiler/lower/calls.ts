@@ -1,7 +1,7 @@
 // Calls: the plugin's own functions, ctx.log, built-ins from the table in
 // builtins.ts, and array methods that take a callback (inlined as loops, so
 // the callback sees the caller's variables without a closure).
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind } from "../ir/ir.js";
 import { arrayMethods, globalFunctions, logLevels, moduleFunctions, numberMethods, staticFunctions, stringMethods, type Builtin } from "./builtins.js";
 import { inlineArrayCallback, inlineSort, isCallbackMethod } from "./callbacks.js";

@@ -15,7 +15,7 @@
 // a function parameter is inlined at each call, its parameter bound to the
 // function passed (resolveFunctionValue), whose calls then go where that
 // function's would.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Param } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";
 import { computesBigint } from "./bigint.js";

@@ -1,7 +1,7 @@
 // Map<string, T> and Set<string>: values of kind "val" holding a built
 // object of kind FLBC_OBJ_MAP / FLBC_OBJ_SET (runtime-c/flbc_coll.c); their
 // methods by the receiver's TypeScript type.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind } from "../ir/ir.js";
 import type { Lowered } from "./expressions.js";
 import { rtName } from "./expressions.js";

@@ -2,7 +2,7 @@
 // one C loop, so an unlabeled break/continue maps to C's own; a labeled one
 // that crosses an inner loop becomes a goto to a label placed where
 // JavaScript would resume.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { FunctionLowerer } from "./function.js";
 import { lowerForOfEvents } from "./outputs.js";

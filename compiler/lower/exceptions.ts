@@ -3,7 +3,7 @@
 // and jumps to the innermost handler, a call to a function that may throw
 // is followed by a test of the flag, and a function's last handler returns
 // (a plugin callback logs the exception and keeps its record unchanged).
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { rtName } from "./expressions.js";
 import type { FunctionLowerer } from "./function.js";

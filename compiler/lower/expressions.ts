@@ -1,7 +1,7 @@
 // Expressions -> IR. Each result carries its C kind; reads of variables and
 // record fields are converted to the kind the checker narrowed them to
 // (after `typeof v === "string"`, v is unboxed to a flbc_str).
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { BinaryOp, Expr, Kind } from "../ir/ir.js";
 import { staticConstants } from "./builtins.js";
 import { isGlobal, lowerCall } from "./calls.js";

@@ -2,7 +2,7 @@
 // statements. Expressions that need statements (short-circuit operators
 // over dynamic values, conditional expressions with side effects) push
 // them to `pre`, the list that runs before the statement being lowered.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { isLoop, labelsOf, lowerBreakable, lowerJump, type Breakable } from "./control.js";
 import { lowerThrow, lowerTry } from "./exceptions.js";

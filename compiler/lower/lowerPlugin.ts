@@ -1,6 +1,6 @@
 // Stage 4: the plugin model and its TypeScript bodies -> the IR unit. All
 // TypeScript-specific reasoning ends here.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { ConfigEntry, Expr, Func, Kind, StateField, Stmt, Unit } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";

@@ -6,7 +6,7 @@
 // and in C alike: the runtime call sets the exception (flbc_throw_new) and
 // generated code tests rt->thrown after it, so a plugin may catch it; one
 // that leaves flush makes the chunk "retry" (flbc_flush_uncaught).
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { Lowered } from "./expressions.js";
 import { contextPath, rtName, toStr } from "./expressions.js";

@@ -2,7 +2,7 @@
 // by compiler/regex into C tables once, at build time, and becomes a
 // constant `&re_N`; its methods and the String methods that take one call
 // the matcher in runtime-c/flbc_re.c through flbc_regex.c.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import { compileRegex, isRegexDiagnostic } from "../regex/index.js";
 import type { Lowered } from "./expressions.js";

@@ -1,5 +1,5 @@
 // What a TypeScript symbol means in C, for every function of one plugin.
-import type { ts } from "@ts-morph/bootstrap";
+import type { ts } from "../program/typescript.cjs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { Expr, Func, Kind, StateField } from "../ir/ir.js";
 import type { LoadedProgram } from "../program/loadProgram.js";

@@ -2,7 +2,7 @@
 // lifted by closures.ts. Its parameters are C parameters after `rt` (and a
 // lifted function's environment); its body returns the C kind of its
 // TypeScript return type, and enters the call-depth guard.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { Func, Param, Stmt } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";
 import { guardRecursion } from "./depth.js";

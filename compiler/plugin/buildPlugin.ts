@@ -1,7 +1,7 @@
 // Stage 3: read the `export default defineFilter({...})` call into a plugin
 // model: kind, name, description, config map (types, defaults, JSDoc) and
 // the callbacks that lowering compiles.
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { readConfig, type ConfigProp } from "./config.js";

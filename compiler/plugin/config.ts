@@ -2,7 +2,7 @@
 // literal decides the property type (string -> STR, integer -> INT,
 // fraction -> DOUBLE, boolean -> BOOL), marker calls say what a literal
 // cannot (int(), double(), size(), time(), list()).
-import { ts } from "@ts-morph/bootstrap";
+import { ts } from "../program/typescript.cjs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedProgram } from "../program/loadProgram.js";
 import { jsDocText, propertyName, unwrapParens } from "./buildPlugin.js";

@@ -2,7 +2,9 @@
 // tsc's own diagnostics. The subset has its own standard library
 // (stdlib/lib.flbc.d.ts) under `noLib`, so tsc itself rejects a built-in
 // flbc does not implement, and set-up skips TypeScript's lib.es*.d.ts.
-import { createProjectSync, ts } from "@ts-morph/bootstrap";
+// One ts.createProgram on the real file system: a ts-morph project built
+// the program twice and kept a document registry a compile never uses.
+import { ts } from "./typescript.cjs";
 import fs from "node:fs";
 import path from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.js";
@@ -46,15 +48,8 @@ export function loadProgram(entryPath: string, sink: DiagnosticSink): LoadedProg
     sink.reportGlobal("FileNotFound", entryPath);
     return undefined;
   }
-  const project = createProjectSync({
-    compilerOptions: pluginCompilerOptions,
-    skipAddingFilesFromTsConfig: true,
-    skipLoadingLibFiles: true,
-  });
-  project.addSourceFileAtPathSync(libDeclarations);
-  project.addSourceFileAtPathSync(entry);
-  project.resolveSourceFileDependencies();
-  const program = project.createProgram();
+  const host = ts.createCompilerHost(pluginCompilerOptions, true);
+  const program = ts.createProgram({ rootNames: [libDeclarations, entry], options: pluginCompilerOptions, host });
   const entryFile = program.getSourceFile(entry);
   const apiFile = program.getSourceFile(apiDeclarations);
   if (entryFile === undefined || apiFile === undefined) {
