@@ -50,6 +50,27 @@ export function computesBigint(checker: ts.TypeChecker, node: ts.Node): boolean 
   return found;
 }
 
+/**
+ * Whether the plugin can make a bigint at all: only a bigint literal or
+ * BigInt makes one (a record read gives numbers, JSON.parse never gives
+ * one), so without them no Value holds a bigint and no bigint operation
+ * runs. Syntax only: asking the type of every expression costs a compile
+ * tens of milliseconds.
+ */
+export function makesBigint(file: ts.SourceFile): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === SK.BigIntLiteral || (ts.isIdentifier(n) && n.text === "BigInt")) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(file);
+  return found;
+}
+
 /** `123n`, `-5n` (a negated literal is one constant: -2^63 has no positive twin). */
 export function bigintConstant(scope: PluginScope, e: ts.Expression): Expr | undefined {
   const x = skipParens(e);

@@ -163,8 +163,9 @@ export function markThrowingFunctions(scope: PluginScope, decls: ts.FunctionDecl
       ts.forEachChild(n, visit);
     };
     if (d.body !== undefined) visit(d.body);
-    // A bigint operation may overflow, divide by zero... and throw.
-    if (d.body !== undefined && !hasThrow && computesBigint(checker, d.body)) hasThrow = true;
+    // A bigint operation may overflow, divide by zero... and throw; none
+    // runs in a plugin that makes no bigint.
+    if (d.body !== undefined && !hasThrow && scope.usesBigint && computesBigint(checker, d.body)) hasThrow = true;
     calls.set(d, callees);
     if (hasThrow) throwing.add(d);
   }

@@ -11,7 +11,7 @@ import { collectOut, flushResult, usesOut } from "./outputs.js";
 import { FunctionLowerer, lineOf, skipParens, storageKindFor } from "./function.js";
 import { markThrowingFunctions, unwindTail } from "./exceptions.js";
 import { regexConstant, regexLastIndexSlot } from "./regex.js";
-import { bigintConstant, computesBigint } from "./bigint.js";
+import { bigintConstant, makesBigint } from "./bigint.js";
 import { markUnusedLocals } from "./unused.js";
 import { NameTable } from "./names.js";
 import { endsWithReturn, lowerFunction, returnOf } from "./userFunction.js";
@@ -70,7 +70,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     called: new Set(),
     regexCode: [],
     upstream,
-    usesBigint: computesBigint(loaded.checker, loaded.entry),
+    usesBigint: makesBigint(loaded.entry),
     ctxStruct,
     literals: new Map(),
     structs: new Map(),
