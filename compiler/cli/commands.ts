@@ -1,24 +1,24 @@
 // The commands behind `flbc`: loaded only when a command runs, so that
-// --help and --version do not load the TypeScript compiler.
+// --help and --version do not load the TypeScript compiler. What only
+// run, build, init and --watch need is imported when they start, so that
+// compiling a plugin (`flbc x.ts -o out.c`, `flbc check`) loads none of it.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BuildError, buildUnit, describeBuild } from "../build/index.js";
 import { pluginNames } from "../build/kinds.js";
 import { compileFile, type CompileResult } from "../compile.js";
 import { formatDiagnostics, wantColor } from "../diagnostics/format.js";
-import { runNode } from "../engine/node.js";
-import { buildHost, hostExit, runAttached, writeRuntimeHeader, type HostEnd } from "../toolchain/index.js";
+import type { HostEnd } from "../toolchain/index.js";
+import { writeRuntimeHeader } from "../toolchain/runtime.js";
 import { readsNoRecords, type ParsedArgs } from "./args.js";
-import { InitError, initProject, initSummary } from "./init.js";
-import { watchRun } from "./watch.js";
 
 export async function dispatch(args: ParsedArgs): Promise<number> {
   const file = args.file!;
   if (args.command === "init") return init(args);
   if (args.command === "run" && args.watch) {
     const run = () => runOnce(args);
+    const { watchRun } = await import("./watch.js");
     return watchRun({ file, input: args.input, run, status: process.stderr, clear: process.stdout.isTTY === true });
   }
   if (args.command === "run" && args.engine === "node") return runUnderNode(args);
@@ -66,7 +66,8 @@ async function runOnce(args: ParsedArgs): Promise<number> {
 }
 
 /** `flbc init`: a new plugin project. */
-function init(args: ParsedArgs): number {
+async function init(args: ParsedArgs): Promise<number> {
+  const { InitError, initProject, initSummary } = await import("./init.js");
   try {
     const r = initProject({ dir: args.file!, kind: args.kind, name: args.name });
     process.stdout.write(initSummary(r, args.file!));
@@ -82,6 +83,7 @@ function init(args: ParsedArgs): number {
 async function build(args: ParsedArgs): Promise<number> {
   const result = compile(args, { checkOnly: false });
   if (!result.ok) return 1;
+  const { BuildError, buildUnit, describeBuild } = await import("../build/index.js");
   try {
     // Progress goes to stderr: stdout is what to run next, and may be piped.
     const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`flbc: ${line}\n`);
@@ -98,6 +100,7 @@ async function build(args: ParsedArgs): Promise<number> {
 
 /** Builds the plugin into the local host and runs it with stdin/stdout passed through. */
 async function runCompiled(args: ParsedArgs, file: string, result: CompileResult): Promise<number> {
+  const { buildHost, hostExit, runAttached } = await import("../toolchain/index.js");
   const unit = result.unit!;
   const symbol = pluginNames(unit.kind, unit.name).symbol;
   const key = crypto.createHash("sha256").update(path.resolve(file)).digest("hex").slice(0, 12);
@@ -169,6 +172,7 @@ async function runUnderNode(args: ParsedArgs): Promise<number> {
     process.stderr.write(`flbc: cannot read --input ${args.input}: ${(e as Error).message}\n`);
     return 1;
   }
+  const { runNode } = await import("../engine/node.js");
   const r = await runNode({
     entry: args.file!,
     props: Object.fromEntries(args.props),
