@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // The flbc command. The compiler is TypeScript built into dist/ by
 // `npm install` (the prepare script).
-import { createRequire } from "node:module";
+import { installCodeCache } from "../dist/compiler/cli/codeCache.js";
 
-// TypeScript is ~9 MB of CommonJS that V8 would compile on every run; a
-// code cache of it (in the OS temp directory) saves a few hundred
-// milliseconds of each compile.
-createRequire(import.meta.url)("v8-compile-cache");
+// Before anything loads TypeScript: its compiled code comes from a cache.
+installCodeCache();
 
 import("../dist/compiler/cli/main.js").then((m) => m.main(process.argv.slice(2)));
