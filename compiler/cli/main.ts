@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../toolchain/paths.js";
 import { helpText, parseArgs, UsageError, type ParsedArgs } from "./args.js";
+import { withoutOptimizer } from "./codeCache.js";
 
 export async function main(argv: string[]): Promise<void> {
   let args: ParsedArgs;
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`flbc ${pkg.version}\n`);
     return;
   }
+  if (!args.watch && !(args.command === "run" && args.engine === "node")) withoutOptimizer();
   const { dispatch } = await import("./commands.js");
   process.exitCode = await dispatch(args);
 }
