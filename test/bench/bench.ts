@@ -300,7 +300,7 @@ async function compileTimes(entries: string[], dir: string): Promise<string[][]>
   const rows: string[][] = [];
   for (const entry of entries) {
     const ms: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const r = await run(process.execPath, [flbcBin, entry, "-o", path.join(dir, "timing.c")]);
       if (r.code !== 0) throw new Error(`bench: flbc ${entry} failed:\n${r.stderr}`);
       ms.push(r.ms);
@@ -523,7 +523,9 @@ async function main(): Promise<void> {
       table(["plugin", ".o text", ".o data", ".o bss", "static build adds", "stripped .so", ".so minus empty .so"], sizeRows),
     );
 
-    out.push("\nCompile time, `node bin/flbc.js plugin.ts -o out.c`, cold process (min and median of 3):\n");
+    // Wall time depends on what else the machine runs: say how loaded it was.
+    const load = os.loadavg()[0]!.toFixed(1);
+    out.push(`\nCompile time, \`node bin/flbc.js plugin.ts -o out.c\`, cold process (min and median of 5; load ${load} on ${os.cpus().length} cores):\n`);
     out.push(
       table(
         ["plugin", "lines", "min", "median"],
