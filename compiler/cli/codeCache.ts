@@ -21,7 +21,8 @@ import vm from "node:vm";
 /** What of Node's CommonJS loader this hooks (not in @types/node). */
 interface CjsModule {
   exports: unknown;
-  _compile(content: string, filename: string): unknown;
+  /** Newer Nodes pass a third argument, the module's format. */
+  _compile(content: string, filename: string, ...rest: unknown[]): unknown;
 }
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: CjsModule, filename: string, dirname: string) => unknown;
 
@@ -51,9 +52,12 @@ export function installCodeCache(): void {
   if (dir === undefined) return;
   const toWrite: { file: string; script: vm.Script }[] = [];
   const compile = loader.prototype._compile;
-  loader.prototype._compile = function (this: CjsModule, content: string, filename: string): unknown {
-    // A small module compiles in less time than its cache file takes to find.
-    if (content.length < minSize) return compile.call(this, content, filename);
+  loader.prototype._compile = function (this: CjsModule, content: string, filename: string, ...rest: unknown[]): unknown {
+    // A small module compiles in less time than its cache file takes to
+    // find; an ES module loaded by require is not wrapped as CommonJS.
+    if (content.length < minSize || (rest[0] !== undefined && rest[0] !== "commonjs")) {
+      return compile.call(this, content, filename, ...rest);
+    }
     const file = cacheFile(dir, filename);
     let cachedData: Buffer | undefined;
     try {
