@@ -86,7 +86,8 @@ export function declareStruct(f: FunctionLowerer, d: ts.VariableDeclaration, emi
   if (given.size !== def.fields.length || !def.fields.every((x) => given.has(x.name))) return false;
   if (!onlyFields(f.checker, sym, d.name, statement.parent, def)) return false;
   if (!f.scope.structs.has(type)) {
-    def.tag = f.scope.globalNames.claim(def.tag);
+    // Prefixed: the headers define struct tags of their own (tm, stat, timespec).
+    def.tag = f.scope.globalNames.claim(def.tag, "obj_");
     f.scope.structs.set(type, def);
   }
   const cname = f.locals.claim(d.name.text, "v_");

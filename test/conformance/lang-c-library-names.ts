@@ -3,7 +3,8 @@ import { defineFilter } from "flbc";
 /**
  * Names that C's standard headers, Fluent Bit's and the runtime's declare
  * (functions, macros, predefined macros), used as the plugin's own: config
- * keys, state fields, top-level functions, parameters and locals.
+ * keys, state fields, top-level functions, parameters, locals, an object
+ * local (its struct) and its fields.
  */
 export default defineFilter({
   name: "lang_c_library_names",
@@ -25,12 +26,17 @@ export default defineFilter({
     const mk_list = 9;
     const isnan = NaN;
     const linux = ctx.config.linux;
+    const fields = { errno: 1, EOF: 2, st_mtime: 3, flb_free: 4 };
+    fields.errno += strlen;
+    const tm = { tm_sec: 5, timespec: 6 };
+    tm.tm_sec += j1;
     exp += 1;
     ctx.state.abs++;
     ctx.state.log += strlen;
     ctx.state.printf += "!";
     record.locals = [strlen, index, exp, y0, j1, stdout, errno, offsetof, flbc_str, msgpack_object, mk_list, linux];
     record.nan = isnan !== isnan;
+    record.fields = [fields.errno, fields.EOF, fields.st_mtime, fields.flb_free, tm.tm_sec, tm.timespec];
     record.config = [ctx.config.time, ctx.config.flb_free, ctx.config.EOF];
     record.state = [ctx.state.log, ctx.state.abs, ctx.state.printf, ctx.state.errno, ctx.state.assert, ctx.state.NAN, ctx.state.unix, ctx.state.st_mtime];
     record.calls = [abs(-5), log(strlen), time(y0, j1), printf("x"), flb_free(1), free(2), malloc(3), y1(j1), sqrt(4)];
