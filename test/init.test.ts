@@ -1,9 +1,9 @@
 // `flbc init`: for each kind (filter, output, input) the scaffolded project
 // type-checks with its own tsconfig.json (plain tsc semantics, flbc's
 // lib.flbc.d.ts under noLib), its plugin compiles without a diagnostic, its
-// own test passes under both engines, and the CLI refuses what it cannot
-// do. The project links this checkout as node_modules/flbc instead of
-// running npm.
+// own test passes under both engines, its plugin runs clean under ASan/UBSan,
+// and the CLI refuses what it cannot do. The project links this checkout as
+// node_modules/flbc instead of running npm.
 import test from "ava";
 import { ts } from "@ts-morph/bootstrap";
 import { spawnSync } from "node:child_process";
@@ -15,7 +15,7 @@ import { initProject, pluginNameOf } from "../compiler/cli/init.js";
 import { compileFile } from "../compiler/compile.js";
 import { formatDiagnostics } from "../compiler/diagnostics/format.js";
 import { pluginCompilerOptions } from "../compiler/program/loadProgram.js";
-import type { PluginKind } from "../compiler/toolchain/index.js";
+import { sanitizerAvailable, type PluginKind } from "../compiler/toolchain/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const flbcBin = path.join(root, "bin", "flbc.js");
@@ -117,6 +117,19 @@ for (const kind of kinds) {
     const check = flbc(["check", `clean_${kind}.ts`], dir);
     t.is(check.status, 0, check.stderr);
     t.is(check.stdout + check.stderr, "");
+  });
+
+  test(`${kind}: the scaffolded plugin prints the expected output under ASan/UBSan`, async (t) => {
+    const dir = path.join(scratch, `sanitized-${kind}`);
+    const { template, name } = initProject({ dir, kind, flbcDependency: `file:${root}` });
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(root, path.join(dir, "node_modules", "flbc"), "dir");
+    // A plain build where the compiler has no sanitizers, as the conformance suite does.
+    const sanitize = (await sanitizerAvailable()) ? ["--sanitize"] : [];
+    const r = flbc(["run", `${name}.ts`, ...template.runArgs, ...sanitize], dir);
+    t.is(r.status, 0, r.stderr);
+    t.notRegex(r.stderr, /Sanitizer|runtime error:/);
+    t.is(r.stdout, template.expected.text);
   });
 
   test(`${kind}: the scaffolded test passes, both engines print the expected output`, (t) => {
