@@ -863,6 +863,29 @@ static void test_rec_model(void)
     flbc_buf_free(&enc);
 }
 
+/* Steps the generator x and writes one of names[0..5] as a map key: mostly
+ * a str, sometimes as str8 (a short key encoded long), sometimes an integer
+ * key instead. Returns the new x. */
+static uint64_t random_key(flbc_buf *b, uint64_t x, const char *const *names, uint32_t i)
+{
+    flbc_str key;
+
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    key = S2(names[(x >> 33) % 6]);
+    if ((x >> 40) % 17 == 0) {
+        flbc_mp_write_int(b, (int64_t) i);          /* a non-string key */
+    }
+    else if ((x >> 40) % 13 == 0) {
+        flbc_buf_append(b, "\xd9", 1);             /* str8 for a short key */
+        flbc_buf_append(b, (uint8_t[]) { (uint8_t) key.len }, 1);
+        flbc_buf_append(b, key.ptr, key.len);
+    }
+    else {
+        flbc_mp_write_str(b, key);
+    }
+    return x;
+}
+
 /* The indexed record (keys found through the index, edits tied to their
  * pair, the one-pass encoder) against the same record read without an
  * index, which scans and encodes by comparing keys: random maps with
@@ -892,19 +915,7 @@ static void test_rec_index(void)
         n = (uint32_t) ((x >> 33) % (iter % 3 == 0 ? 3 * FLBC_REC_INDEX : 9));
         flbc_mp_write_map_header(&b, n);
         for (i = 0; i < n; i++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            key = S2(names[(x >> 33) % 6]);
-            if ((x >> 40) % 17 == 0) {
-                flbc_mp_write_int(&b, (int64_t) i);          /* a non-string key */
-            }
-            else if ((x >> 40) % 13 == 0) {
-                flbc_buf_append(&b, "\xd9", 1);             /* str8 for a short key */
-                flbc_buf_append(&b, (uint8_t[]) { (uint8_t) key.len }, 1);
-                flbc_buf_append(&b, key.ptr, key.len);
-            }
-            else {
-                flbc_mp_write_str(&b, key);
-            }
+            x = random_key(&b, x, names, i);
             flbc_mp_write_int(&b, (int64_t) i);
         }
         CHECK(flbc_rec_init(&r1, &rt, b.data, b.data + b.len));
@@ -991,19 +1002,7 @@ static void test_rec_keys(void)
         n = (uint32_t) ((x >> 33) % (iter % 4 == 0 ? 3 * FLBC_REC_INDEX : 9));
         flbc_mp_write_map_header(&b, n);
         for (i = 0; i < n; i++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            key = S2(names[(x >> 33) % 6]);
-            if ((x >> 40) % 17 == 0) {
-                flbc_mp_write_int(&b, (int64_t) i);          /* a non-string key */
-            }
-            else if ((x >> 40) % 13 == 0) {
-                flbc_buf_append(&b, "\xd9", 1);             /* str8 for a short key */
-                flbc_buf_append(&b, (uint8_t[]) { (uint8_t) key.len }, 1);
-                flbc_buf_append(&b, key.ptr, key.len);
-            }
-            else {
-                flbc_mp_write_str(&b, key);
-            }
+            x = random_key(&b, x, names, i);
             if ((x >> 50) % 3 == 0) {
                 flbc_mp_write_str(&b, (flbc_str) { pad, (size_t) ((x >> 52) % 40) });
             }
