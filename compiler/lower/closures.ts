@@ -18,7 +18,7 @@
 import { ts } from "../program/typescript.cjs";
 import type { Expr, Kind, Param } from "../ir/ir.js";
 import { cTypeOfKind } from "../ir/ir.js";
-import { computesBigint } from "./bigint.js";
+import { throwsDirectly } from "./exceptions.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens, storageKindFor } from "./function.js";
 import type { Binding, LiftedFunction, LocalFunction, PluginScope } from "./scope.js";
@@ -173,7 +173,7 @@ export function lift(f: FunctionLowerer, fn: LocalFunction): LiftedFunction {
     cname,
     params,
     returns,
-    throws: mayThrow(scope, bodies, checker),
+    throws: mayThrow(scope, bodies),
     env: hasEnv ? scope.globalNames.claim(`${cname}_env`) : "",
     captures,
     withCtx,
@@ -227,32 +227,13 @@ export function environment(f: FunctionLowerer, entry: LiftedFunction, self: boo
 
 /**
  * Whether a call of the lifted function may throw, decided before its body
- * is lowered (the body's own calls need to know): a `throw`, a call of a
- * plugin function that may throw, bigint arithmetic, I/O.
+ * is lowered (the body's own calls need to know): one of the bodies it
+ * reaches throws by itself, or calls a plugin function that may.
  */
-function mayThrow(scope: PluginScope, bodies: LocalFunction[], checker: ts.TypeChecker): boolean {
-  let throws = false;
-  const visit = (n: ts.Node): void => {
-    if (throws) return;
-    if (ts.isThrowStatement(n)) throws = true;
-    else if (ts.isCallExpression(n)) {
-      const callee = skipParens(n.expression);
-      if (ts.isIdentifier(callee)) {
-        const sym = checker.getSymbolAtLocation(callee);
-        if (sym !== undefined && scope.functions.get(sym)?.throws === true) throws = true;
-      } else if (ts.isPropertyAccessExpression(callee)) {
-        const text = callee.getText();
-        if (scope.usesBigint && text === "JSON.stringify") throws = true;
-        // ctx.http.request, ctx.tcp.write, ctx.file.append: an I/O error throws.
-        if (ts.isPropertyAccessExpression(callee.expression) && ["http", "tcp", "file"].includes(callee.expression.name.text)) throws = true;
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const b of bodies) {
-    if (b.body === undefined) continue;
-    visit(b.body);
-    if (computesBigint(checker, b.body)) throws = true;
-  }
-  return throws;
+function mayThrow(scope: PluginScope, bodies: LocalFunction[]): boolean {
+  return bodies.some((b) => {
+    if (b.body === undefined) return false;
+    const direct = throwsDirectly(scope, b.body);
+    return direct.throws || direct.callees.some((sym) => scope.functions.get(sym)?.throws === true);
+  });
 }

@@ -141,33 +141,54 @@ export function newError(f: FunctionLowerer, e: ts.NewExpression): Expr {
 }
 
 /**
- * Which of the plugin's functions may throw: those with a `throw`, and
- * those that call one that may (to a fixed point). Calls of the others need
- * no test after them.
+ * What a function body may throw by itself, and the functions it calls by
+ * name (which may throw in turn): a `throw`, JSON.stringify of a Value that
+ * may hold a bigint, bigint arithmetic, I/O (ctx.http, ctx.tcp, ctx.file).
+ */
+export function throwsDirectly(scope: PluginScope, body: ts.Node): { throws: boolean; callees: ts.Symbol[] } {
+  const checker = scope.loaded.checker;
+  const callees: ts.Symbol[] = [];
+  let throws = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isThrowStatement(n)) throws = true;
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      // JSON.stringify throws on a bigint, which exists only if the plugin makes one.
+      if (scope.usesBigint && callee.getText() === "JSON.stringify") throws = true;
+      if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && ["http", "tcp", "file"].includes(callee.expression.name.text)) {
+        throws = true;
+      }
+      if (ts.isIdentifier(callee)) {
+        const sym = checker.getSymbolAtLocation(callee);
+        if (sym !== undefined) callees.push(sym);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  // A bigint operation may overflow, divide by zero... and throw; none
+  // runs in a plugin that makes no bigint.
+  if (!throws && scope.usesBigint && computesBigint(checker, body)) throws = true;
+  return { throws, callees };
+}
+
+/**
+ * Which of the plugin's functions may throw: those that throw by
+ * themselves, and those that call one that may (to a fixed point). Calls of
+ * the others need no test after them.
  */
 export function markThrowingFunctions(scope: PluginScope, decls: ts.FunctionDeclaration[]): void {
   const checker = scope.loaded.checker;
   const calls = new Map<ts.FunctionDeclaration, ts.Symbol[]>();
   const throwing = new Set<ts.FunctionDeclaration>();
   for (const d of decls) {
-    const callees: ts.Symbol[] = [];
-    let hasThrow = false;
-    const visit = (n: ts.Node): void => {
-      if (ts.isThrowStatement(n)) hasThrow = true;
-      // JSON.stringify throws on a bigint, which exists only if the plugin makes one.
-      if (scope.usesBigint && ts.isCallExpression(n) && n.expression.getText() === "JSON.stringify") hasThrow = true;
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
-        const sym = checker.getSymbolAtLocation(n.expression);
-        if (sym !== undefined) callees.push(sym);
-      }
-      ts.forEachChild(n, visit);
-    };
-    if (d.body !== undefined) visit(d.body);
-    // A bigint operation may overflow, divide by zero... and throw; none
-    // runs in a plugin that makes no bigint.
-    if (d.body !== undefined && !hasThrow && scope.usesBigint && computesBigint(checker, d.body)) hasThrow = true;
-    calls.set(d, callees);
-    if (hasThrow) throwing.add(d);
+    if (d.body === undefined) {
+      calls.set(d, []);
+      continue;
+    }
+    const direct = throwsDirectly(scope, d.body);
+    calls.set(d, direct.callees);
+    if (direct.throws) throwing.add(d);
   }
   const bySymbol = new Map<ts.Symbol, ts.FunctionDeclaration>();
   for (const d of decls) {
