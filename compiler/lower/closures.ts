@@ -61,6 +61,18 @@ export function callbackFunction(f: FunctionLowerer, arg: ts.Expression | undefi
   return undefined;
 }
 
+/**
+ * Whether n is a function that may end up lifted, or inlined into a lifted
+ * one: a local function declaration, or a function expression that is not
+ * a call's argument (those are inlined where they are passed). A lifted
+ * function reaches its captures through pointers of their kind, so a
+ * variable with a C representation of its own (a loop counter, a struct
+ * local) must not be named inside one.
+ */
+export function mayBeLifted(n: ts.Node): boolean {
+  return ts.isFunctionDeclaration(n) || ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && !ts.isCallExpression(n.parent));
+}
+
 /** The declaration of a local (not top-level) function a symbol names. */
 function localFunctionOf(sym: ts.Symbol | undefined): LocalFunction | undefined {
   const d = sym?.valueDeclaration;

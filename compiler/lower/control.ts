@@ -8,6 +8,7 @@ import type { FunctionLowerer } from "./function.js";
 import { lowerForOfEvents } from "./outputs.js";
 import { lineOf, skipParens } from "./function.js";
 import { isPure } from "./kinds.js";
+import { mayBeLifted } from "./closures.js";
 import { equalityOf, lowerStored } from "./expressions.js";
 
 const SK = ts.SyntaxKind;
@@ -149,7 +150,7 @@ function writes(checker: ts.TypeChecker, n: ts.Node, sym: ts.Symbol): boolean {
   return found;
 }
 
-/** Whether a local function (one that may be lifted) under n names sym; an inline callback argument may. */
+/** Whether a function that may be lifted, under n, names sym (an inline callback argument may). */
 function inNestedFunction(checker: ts.TypeChecker, n: ts.Node, sym: ts.Symbol): boolean {
   let found = false;
   const visit = (x: ts.Node, nested: boolean): void => {
@@ -158,8 +159,7 @@ function inNestedFunction(checker: ts.TypeChecker, n: ts.Node, sym: ts.Symbol): 
       found = true;
       return;
     }
-    const fn = ts.isFunctionDeclaration(x) || ((ts.isArrowFunction(x) || ts.isFunctionExpression(x)) && !ts.isCallExpression(x.parent));
-    ts.forEachChild(x, (c) => visit(c, nested || fn));
+    ts.forEachChild(x, (c) => visit(c, nested || mayBeLifted(x)));
   };
   visit(n, false);
   return found;

@@ -13,6 +13,7 @@ import type { Expr, Kind, Stmt } from "../ir/ir.js";
 import type { FunctionLowerer } from "./function.js";
 import { skipParens, storageKindFor } from "./function.js";
 import { NameTable } from "./names.js";
+import { mayBeLifted } from "./closures.js";
 import type { StructDef } from "./scope.js";
 
 const unboxed = new Set<Kind>(["num", "str", "bool", "big", "lit"]);
@@ -53,12 +54,10 @@ function onlyFields(checker: ts.TypeChecker, sym: ts.Symbol, decl: ts.Identifier
     if (ts.isIdentifier(n) && n !== decl && checker.getSymbolAtLocation(n) === sym) {
       const p = n.parent;
       const field = ts.isPropertyAccessExpression(p) && p.expression === n && def.fields.some((x) => x.name === p.name.text);
-      // A local function that may be lifted would capture it by pointer.
       if (!field || nested) ok = false;
       return;
     }
-    const fn = ts.isFunctionDeclaration(n) || ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && !ts.isCallExpression(n.parent));
-    ts.forEachChild(n, (c) => visit(c, nested || fn));
+    ts.forEachChild(n, (c) => visit(c, nested || mayBeLifted(n)));
   };
   visit(within, false);
   return ok;
