@@ -557,10 +557,12 @@ static const uint8_t *flbc_json_key_text(const uint8_t *p, const uint8_t *end, f
     uint32_t i;
     char num[32];
 
-    if (depth >= FLBC_MAX_DEPTH) {
-        return NULL;
-    }
+    /* Only a container can be too deep, as in flbc_mp_skip: a scalar at
+     * FLBC_MAX_DEPTH is the last level it accepts. */
     if ((q = flbc_mp_read_array(p, end, &n)) != NULL) {
+        if (depth >= FLBC_MAX_DEPTH) {
+            return NULL;
+        }
         for (i = 0; q != NULL && i < n; i++) {
             if (i > 0) {
                 flbc_buf_append(out, ",", 1);
@@ -577,6 +579,9 @@ static const uint8_t *flbc_json_key_text(const uint8_t *p, const uint8_t *end, f
     q = flbc_mp_read(p, end, &v);
     if (q == NULL) {
         return NULL;
+    }
+    if (v.tag == FLBC_MAP && flbc_mp_skip_depth(p, end, FLBC_MAX_DEPTH - depth) == NULL) {
+        return NULL;                         /* nested deeper than the record allows */
     }
     switch (v.tag) {
     case FLBC_STR:

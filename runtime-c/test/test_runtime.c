@@ -646,6 +646,25 @@ static void test_mp_depth(void)
     CHECK(flbc_mp_read(deep, deep + sizeof(deep), &v) == NULL);
     CHECK(!flbc_mp_to_json(deep, deep + sizeof(deep), &out, 0));
     flbc_buf_free(&out);
+
+    /* A key within a key is printed by another path (String(key)): it too
+     * takes the 64 levels skip takes, a scalar on the last one included. */
+    {
+        uint8_t keyed[FLBC_MAX_DEPTH + 4];
+        size_t n = FLBC_MAX_DEPTH + 3;
+
+        memset(keyed, 0x01, sizeof(keyed));
+        keyed[0] = 0x81;                           /* { { [[...[1]...]]: 1 }: 1 } */
+        keyed[1] = 0x81;
+        memset(keyed + 2, 0x91, FLBC_MAX_DEPTH - 2);    /* arrays on levels 2..63 */
+        CHECK(flbc_mp_skip(keyed, keyed + n) == keyed + n);
+        CHECK(flbc_mp_to_json(keyed, keyed + n, &out, 0));
+        flbc_buf_free(&out);
+        keyed[FLBC_MAX_DEPTH] = 0x91;              /* an array on level 64: too deep */
+        CHECK(flbc_mp_skip(keyed, keyed + n + 1) == NULL);
+        CHECK(!flbc_mp_to_json(keyed, keyed + n + 1, &out, 0));
+        flbc_buf_free(&out);
+    }
 }
 
 /* -------------------------------------------------------------- records */
