@@ -31,6 +31,20 @@ test("an object local used only through its fields is a struct; one used whole s
   t.regex(c, /flbc_val v_box = /, "captured by a local function: a Value");
 });
 
+test("an object parameter every call gives a struct is a pointer to it; the others stay Values", (t) => {
+  const c = generated("lang-struct-params");
+  t.regex(c, /static void fn_count\(flbc_rt \*rt, struct obj_Counter \*v_c, flbc_str v_text\)/);
+  t.regex(c, /v_c->hits\+\+;/);
+  t.regex(c, /fn_count\(rt, v_c, /, "a struct parameter passed on as it is");
+  t.regex(c, /fn_countAll\(rt, &v_c, v_texts, 0\.0\);/);
+  t.regex(c, /static double fn_widen\(flbc_rt \*rt, struct obj_Span \*v_a, struct obj_Span \*v_b\)/);
+  t.regex(c, /struct obj_Span v_s;/, "an unannotated literal with the same fields shares the struct");
+  t.regex(c, /fn_widen\(rt, &v_s, &v_s\)/);
+  t.regex(c, /struct obj_Span (t\d+);\n\s+\1\.from = 1\.0;\n\s+\1\.to = 11\.0;\n.*fn_length\(rt, &\1\)/, "a literal argument is a fresh struct");
+  t.regex(c, /static flbc_str fn_describe\(flbc_rt \*rt, flbc_val v_s\)/, "called once with a Value");
+  t.regex(c, /bool fn_later\(flbc_rt \*rt, flbc_val v_s\)/, "passed by name");
+});
+
 test("a for-loop counter is an int64_t; i % k counting up uses the C remainder", (t) => {
   const c = generated("lang-loop-counters");
   t.regex(c, /int64_t v_i = 0;/);

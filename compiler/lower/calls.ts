@@ -16,6 +16,7 @@ import { contextCall } from "./outputs.js";
 import { environment, isFunctionType, lift, resolveFunctionValue } from "./closures.js";
 import type { LocalFunction, UserFunction } from "./scope.js";
 import { inOrder } from "./order.js";
+import { structArgument, structParam } from "./structs.js";
 import { skipParens, zeroOf } from "./function.js";
 import { cTypeOfKind } from "../ir/ir.js";
 
@@ -71,6 +72,8 @@ function callFunction(f: FunctionLowerer, c: ts.CallExpression, fn: UserFunction
   const operands = fn.params.map((kind, i) => (): Lowered => {
     if (decl?.parameters[i]?.dotDotDotToken !== undefined) return { e: restArray(f, c.arguments.slice(i)), kind: "arr" };
     const arg = c.arguments[i];
+    const def = decl?.parameters[i] === undefined ? undefined : structParam(f, decl.parameters[i]!);
+    if (def !== undefined) return { e: structArgument(f, arg!, def), kind: "void" };
     const dflt = decl?.parameters[i]?.initializer;
     // A missing argument takes the parameter's default (a literal).
     if (arg !== undefined) return { e: f.exprAs(arg, kind), kind };

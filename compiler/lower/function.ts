@@ -92,8 +92,13 @@ export class FunctionLowerer {
   /** Handler labels something jumps to (the others are not emitted). */
   readonly usedLabels = new Set<string>();
 
+  /** A fresh C name for a temporary. */
+  tempName(): string {
+    return this.locals.claim(`t${++this.temps}`);
+  }
+
   temp(kind: Kind, init?: Expr): string {
-    const name = this.locals.claim(`t${++this.temps}`);
+    const name = this.tempName();
     this.pre.push({ k: "decl", name, kind, init: init ?? zeroOf(kind) });
     return name;
   }
@@ -557,7 +562,7 @@ export class FunctionLowerer {
   /** State strings live on the instance heap: copy in, free the old copy. */
   assignState(target: Expr, kind: Kind, value: Expr): Stmt[] {
     if (kind !== "str") return [{ k: "expr", expr: { k: "assign", target, op: "=", value, kind } }];
-    const copy = this.locals.claim(`t${++this.temps}`);
+    const copy = this.tempName();
     return [
       {
         k: "block",

@@ -17,6 +17,7 @@ import { NameTable } from "./names.js";
 import { endsWithReturn, lowerFunction, returnOf } from "./userFunction.js";
 import { isFunctionType } from "./closures.js";
 import { assignRecordKeys } from "./recordKeys.js";
+import { planStructs } from "./structs.js";
 import type { ConfigRead, PluginScope, UserFunction } from "./scope.js";
 
 const mapTypes: Record<ConfigProp["type"], Pick<ConfigEntry, "mapType" | "memberType">> = {
@@ -74,6 +75,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     ctxStruct,
     literals: new Map(),
     structs: new Map(),
+    structLocals: new Map(),
+    structParams: new Map(),
     lifted: new Map(),
     liftedCode: [],
   };
@@ -87,6 +90,7 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
     if (ts.isFunctionDeclaration(s) && s.name !== undefined) declareFunction(scope, s);
   }
   markThrowingFunctions(scope, declarations.filter(ts.isFunctionDeclaration));
+  planStructs(scope, loaded.entry);
   const functions: Func[] = [];
   const userFunctions: Func[] = [];
   // Local functions lifted while a function is lowered go just before it.

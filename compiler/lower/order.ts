@@ -140,7 +140,8 @@ function effectsOf(f: FunctionLowerer, pre: Stmt[], value: Expr): Effects {
     }
   };
   pre.forEach(visit);
-  fx.own = value.k === "name" && fresh.has(value.name);
+  // A temporary's address (a struct argument) is as much its own.
+  fx.own = value.k === "name" && fresh.has(value.name.replace(/^&/, ""));
   visit(value);
   return fx;
 }

@@ -28,8 +28,11 @@ export type Binding =
   | { k: "lifted"; fn: LocalFunction }
   /** A top-level function passed as an argument: calls go to its C function. */
   | { k: "func"; sym: ts.Symbol }
-  /** A local object used only through its fields: a C struct (structs.ts). */
-  | { k: "struct"; cname: string; def: StructDef };
+  /**
+   * An object used only through its fields: a C struct local, or a
+   * parameter pointing to the caller's struct (structs.ts).
+   */
+  | { k: "struct"; cname: string; def: StructDef; pointer?: boolean };
 
 /** A C struct for an object type: its tag and its fields' members. */
 export interface StructDef {
@@ -98,8 +101,11 @@ export interface PluginScope {
   usesBigint: boolean;
   /** C struct tag of the plugin context. */
   ctxStruct: string;
-  /** Object types held as C structs, by type. */
-  structs: Map<ts.Type, StructDef>;
+  /** Object types held as C structs, by their fields' names and kinds (structs.ts). */
+  structs: Map<string, StructDef>;
+  /** Locals and parameters that are structs, by symbol. */
+  structLocals: Map<ts.Symbol, StructDef>;
+  structParams: Map<ts.Symbol, StructDef>;
   /** Members of string-literal unions: their `lit` enum constants (C names). */
   literals: Map<string, string>;
   /** Local functions lifted to C functions, by declaration. */

@@ -9,6 +9,7 @@ import { guardRecursion } from "./depth.js";
 import { unwindTail } from "./exceptions.js";
 import { FunctionLowerer, lineOf, zeroOf } from "./function.js";
 import type { LocalFunction, PluginScope, UserFunction } from "./scope.js";
+import { structParam } from "./structs.js";
 import { markUnusedLocals } from "./unused.js";
 
 export interface FunctionShape {
@@ -29,6 +30,12 @@ export function lowerFunction(scope: PluginScope, fn: ts.FunctionDeclaration | L
     if (!ts.isIdentifier(p.name)) return;
     const kind = entry.params[i]!;
     const cname = f.locals.claim(p.name.text, "v_");
+    const def = structParam(f, p);
+    if (def !== undefined) {
+      f.bind(p.name, { k: "struct", cname, def, pointer: true });
+      params.push({ name: cname, ctype: `struct ${def.tag} *` });
+      return;
+    }
     f.bind(p.name, { k: "local", cname, kind });
     params.push({ name: cname, ctype: cTypeOfKind[kind] });
   });
