@@ -57,7 +57,9 @@ export function lowerCall(f: FunctionLowerer, c: ts.CallExpression): Lowered {
       return callBuiltin(f, m, undefined, c);
     }
     const fn = sym === undefined ? undefined : f.scope.functions.get(sym);
-    if (fn !== undefined) return callFunction(f, c, fn, sym!.valueDeclaration as ts.FunctionDeclaration | undefined, []);
+    // The implementation's parameters (not an overload signature's) are the C function's.
+    const body = sym?.getDeclarations()?.find((d): d is ts.FunctionDeclaration => ts.isFunctionDeclaration(d) && d.body !== undefined);
+    if (fn !== undefined) return callFunction(f, c, fn, body, []);
   }
   return unsupportedCall(f, callee);
 }

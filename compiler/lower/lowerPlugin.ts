@@ -87,7 +87,8 @@ export function lowerPlugin(loaded: LoadedProgram, model: PluginModel, sink: Dia
   const declarations = loaded.entry.statements;
   for (const s of declarations) {
     if (ts.isVariableStatement(s)) declareConstants(scope, s);
-    if (ts.isFunctionDeclaration(s) && s.name !== undefined) declareFunction(scope, s);
+    // An overload signature or a `declare function` has no C function: the implementation is the one.
+    if (ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined) declareFunction(scope, s);
   }
   markThrowingFunctions(scope, declarations.filter(ts.isFunctionDeclaration));
   planStructs(scope, loaded.entry);

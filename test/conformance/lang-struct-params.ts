@@ -39,6 +39,12 @@ function length(s: Span): number {
   return s.to - s.from;
 }
 
+// An overload signature: calls go to the implementation.
+function twice(s: Span): number;
+function twice(s: Span): number {
+  return (s.to - s.from) * 2;
+}
+
 // Called with a Value once: stays a Value everywhere.
 function describe(s: Span): string {
   return `${s.from}..${s.to}`;
@@ -68,6 +74,7 @@ export default defineFilter({
     record.s = [s.from, s.to];
     record.t = [t.from, t.to];
     record.self = widen(s, s);
+    record.twice = twice(t);
     record.fresh = length({ from: 1, to: 11 });
     record.order = length({ to: texts.length, from: c.hits - 10 });
 
