@@ -63,7 +63,11 @@ static int flbc_chunk_time(flbc_val t, double *seconds)
             return FLBC_EVENT_MALFORMED;
         }
         *seconds = t.u.d;
-        return trunc(t.u.d) < 0 ? FLBC_EVENT_MARKER : FLBC_EVENT_RECORD;
+        /* Fluent Bit casts it to a time_t toward zero, so (-1, 0) is
+         * second 0; a negative second is a marker or skipped, as is a
+         * float no time_t holds (x86-64 casts it to INT64_MIN). */
+        return trunc(t.u.d) >= 0 && t.u.d < 9223372036854775808.0 ? FLBC_EVENT_RECORD
+                                                                   : FLBC_EVENT_MARKER;
     case FLBC_OPAQUE:
         break;
     default:

@@ -107,3 +107,37 @@ test("redact: keys that are not strings are not an error; the record is still fi
   t.false(r.stdout.includes(Buffer.from("hunter2")), "the password was not masked");
   for (const pair of odd) t.true(r.stdout.includes(Buffer.concat(pair)), "a non-string pair was changed");
 });
+
+// Every timestamp Fluent Bit's decoder reads is an event, not a malformed
+// one: it casts a float toward zero, so (-1, 0) is second 0 and a record,
+// while a time that becomes a negative second (a group marker, or skipped)
+// passes through untouched; EventTime may come in any ext encoding.
+test("redact: times Fluent Bit decodes: records are filtered, negative seconds pass untouched, in one chunk or one per chunk", async (t) => {
+  const f64 = (d: number) => {
+    const b = Buffer.alloc(9);
+    b[0] = 0xcb;
+    b.writeDoubleBE(d, 1);
+    return b;
+  };
+  const ext16EventTime = Buffer.concat([Buffer.from([0xc8, 0x00, 0x08, 0x00]), eventTime(1700000000, 5).subarray(2)]);
+  const times: [string, Buffer, boolean][] = [
+    ["float -0.5", f64(-0.5), true],
+    ["float32 just below 0", Buffer.from([0xca, 0x80, 0x00, 0x01, 0x00]), true],
+    ["float 5e9", f64(5e9), true],
+    ["EventTime as ext 16", ext16EventTime, true],
+    ["float Infinity", f64(Infinity), false],
+    ["float -1.5 (group start)", f64(-1.5), false],
+    ["float -7", f64(-7), false],
+    ["uint64 max", Buffer.from([0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), false],
+  ];
+  const events = times.map(([name, time]) => event(mp({ name, password: "hunter2" }), time));
+  for (const perChunk of [1000, 1]) {
+    const r = await run("redact", Buffer.concat(events), perChunk);
+    t.is(r.code, 0, r.stderr);
+    t.is(r.malformedLogs, 0, r.stderr);
+    t.notRegex(r.stderr, /Sanitizer|runtime error/);
+    times.forEach(([name, , record], i) => {
+      t.is(r.stdout.includes(events[i]!), !record, `${name}: ${record ? "not filtered" : "changed"} (${perChunk} per chunk)`);
+    });
+  }
+});

@@ -70,43 +70,74 @@ struct event_time {
     uint32_t nsec;
 };
 
-/* Decodes EventTime (fixext8 or ext8 of type 0), a non-negative integer
- * or a float (split like flb_time_msgpack_to_time); -1 for anything else,
- * a negative integer included: Fluent Bit's decoder takes only msgpack's
- * positive integers. */
+/* Decodes a timestamp as Fluent Bit's decoder does (flb_log_event_decoder's
+ * time reading): EventTime (ext type 0 of 8 bytes, in any ext encoding), a
+ * positive msgpack integer, or a float cast toward zero, so that (-1, 0) is
+ * second 0 and -1.x / -2.x are the group markers. A time Fluent Bit casts to
+ * another negative second (a float at or below -3, a uint64 above INT64_MAX,
+ * a float no int64 holds, which x86-64 casts to INT64_MIN) is an event its
+ * decoder skips; the host keeps it as a record. -1 for the rest: a negative
+ * integer, NaN (deliberately stricter: no time at all), any other type. */
 static int read_time(const uint8_t *p, const uint8_t *end, struct event_time *t)
 {
-    const uint8_t *ext = NULL;
     flbc_val v;
+    double whole;
+    uint64_t u;
+    int i;
 
-    if (end - p >= 10 && p[0] == 0xd7 && p[1] == 0x00) {
-        ext = p + 2;
-    }
-    else if (end - p >= 11 && p[0] == 0xc7 && p[1] == 8 && p[2] == 0x00) {
-        ext = p + 3;
-    }
-    if (ext) {
-        t->sec = be32(ext);
-        t->nsec = be32(ext + 4);
-        if (t->sec == GROUP_START_SEC || t->sec == GROUP_END_SEC) {
-            t->sec = t->sec == GROUP_START_SEC ? -1 : -2;
-        }
-        return 0;
-    }
     if (!flbc_mp_read(p, end, &v)) {
         return -1;
     }
-    if (v.tag == FLBC_INT && v.u.i >= 0) {
+    t->nsec = 0;
+    switch (v.tag) {
+    case FLBC_INT:
+        if (v.u.i < 0) {
+            return -1;
+        }
         t->sec = v.u.i;
-        t->nsec = 0;
+        return 0;
+    case FLBC_FLOAT:
+        if (isnan(v.u.d)) {
+            return -1;
+        }
+        whole = trunc(v.u.d);
+        if (!(whole >= -9223372036854775808.0 && whole < 9223372036854775808.0)) {
+            t->sec = INT64_MIN;
+            return 0;
+        }
+        t->sec = (int64_t) whole;
+        if (v.u.d > 0) {
+            t->nsec = (uint32_t) ((v.u.d - whole) * 1e9);
+        }
+        return 0;
+    case FLBC_OPAQUE:
+        break;
+    default:
+        return -1;
+    }
+    if (v.raw[0] == 0xcf) {
+        for (u = 0, i = 1; i < 9; i++) {
+            u = (u << 8) | v.raw[i];
+        }
+        t->sec = (int64_t) (u - (uint64_t) INT64_MAX - 1) + INT64_MIN;   /* as a time_t */
         return 0;
     }
-    if (v.tag == FLBC_FLOAT && v.u.d >= 0 && v.u.d < 4294967296.0) {
-        t->sec = (int64_t) v.u.d;
-        t->nsec = (uint32_t) ((v.u.d - (double) t->sec) * 1e9);
-        return 0;
+    switch (v.raw[0]) {
+    case 0xd7: i = 2; break;                 /* fixext 8 */
+    case 0xc7: i = 3; break;                 /* ext 8 */
+    case 0xc8: i = 4; break;                 /* ext 16 */
+    case 0xc9: i = 6; break;                 /* ext 32 */
+    default: return -1;
     }
-    return -1;
+    if (v.raw_len != (uint32_t) i + 8 || v.raw[i - 1] != 0x00) {
+        return -1;
+    }
+    t->sec = be32(v.raw + i);
+    t->nsec = be32(v.raw + i + 4);
+    if (t->sec == GROUP_START_SEC || t->sec == GROUP_END_SEC) {
+        t->sec = t->sec == GROUP_START_SEC ? -1 : -2;
+    }
+    return 0;
 }
 
 /* One event: [[time, metadata], body] or the legacy [time, body]. */
