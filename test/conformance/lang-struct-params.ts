@@ -39,6 +39,10 @@ function length(s: Span): number {
   return s.to - s.from;
 }
 
+function offset(s: Span, by: number): number {
+  return s.to + by;
+}
+
 // An overload signature: calls go to the implementation.
 function twice(s: Span): number;
 function twice(s: Span): number {
@@ -77,6 +81,8 @@ export default defineFilter({
     record.twice = twice(t);
     record.fresh = length({ from: 1, to: 11 });
     record.order = length({ to: texts.length, from: c.hits - 10 });
+    // A later argument calls a plugin function: the literal's struct is already built.
+    record.offset = offset({ from: 0, to: c.bytes }, length(t));
 
     const kept = { from: 0, to: 20 };
     record.spans = [kept];
